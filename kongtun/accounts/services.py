@@ -1,0 +1,93 @@
+"""Writes for people, roles, tokens and notifications."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.forms import PasswordResetForm
+from django.core.mail import send_mail
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from kongtun.accounts.models import ApiToken, Membership, Notification, Role, User
+from kongtun.funds.models import Fund
+
+
+def _hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """Create a token and return it with its key, which is shown once and never stored."""
+    key = "kt_" + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(user=user, name=name, prefix=key[3:11], key_hash=_hash(key))
+    return token, key
+
+
+def api_token_user(key: str) -> User | None:
+    token = ApiToken.objects.select_related("user").filter(key_hash=_hash(key)).first()
+    if token is None or not token.user.is_active:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.user
+
+
+def api_token_delete(*, user: User, token_id: int) -> None:
+    ApiToken.objects.filter(user=user, pk=token_id).delete()
+
+
+@transaction.atomic
+def fund_member_invite(
+    *, fund: Fund, email: str, role: str, display_name: str, invited_by: User, request: HttpRequest | None = None
+) -> Membership:
+    """Give someone a role at a fund. A new person gets an account and a link to set a password."""
+    email = email.strip().lower()
+    user = User.objects.filter(email__iexact=email).first()
+    created = user is None
+    if user is None:
+        user = User.objects.create_user(username=email, email=email, display_name=display_name)
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    membership, _ = Membership.objects.get_or_create(user=user, role=role, fund=fund, defaults={"created_by": invited_by})
+    if created:
+        form = PasswordResetForm({"email": email})
+        if form.is_valid():
+            form.save(
+                request=request,
+                use_https=bool(request and request.is_secure()),
+                subject_template_name="accounts/email/invite_subject.txt",
+                email_template_name="accounts/email/invite_body.txt",
+                extra_email_context={"fund": fund, "role": Role(role).label, "invited_by": invited_by},
+            )
+    return membership
+
+
+def membership_delete(*, membership: Membership) -> None:
+    membership.delete()
+
+
+def profile_update(*, user: User, display_name: str, email: str, phone: str, organisation: str, language: str) -> User:
+    user.display_name = display_name
+    user.email = email
+    user.phone = phone
+    user.organisation = organisation
+    user.language = language
+    user.full_clean(exclude=["password", "username"])
+    user.save()
+    return user
+
+
+def notify(*, users: list[User], message: str, url: str = "") -> None:
+    """An in-app notice to each user, and an e-mail when SMTP is configured."""
+    Notification.objects.bulk_create([Notification(user=u, message=message, url=url) for u in users])
+    if settings.EMAIL_BACKEND.endswith("smtp.EmailBackend"):
+        recipients = [u.email for u in users if u.email]
+        if recipients:
+            send_mail(message, f"{message}\n{url}", None, recipients, fail_silently=True)
+
+
+def notifications_mark_read(*, user: User) -> None:
+    Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())

@@ -1,0 +1,66 @@
+"""Form pieces shared by every app: the Thai date field and the phone-friendly widgets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kongtun.core import thai
+
+
+class ThaiDateInput(forms.TextInput):
+    """A text box that shows `15/03/2567`; phones get the numeric keypad."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        defaults = {"placeholder": _("dd/mm/yyyy (B.E.)"), "inputmode": "numeric", "autocomplete": "off"}
+        super().__init__({**defaults, **(attrs or {})})
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, dt.date):
+            return thai.format_input_date(value)
+        return super().format_value(value)
+
+
+class ThaiDateField(forms.DateField):
+    """Accepts `15/03/2567` (B.E.), `15/03/2024` and ISO `2024-03-15`."""
+
+    widget = ThaiDateInput
+    default_error_messages = {
+        "invalid": _("Enter a date as day/month/year in the Buddhist Era, for example 15/03/2567."),
+    }
+
+    def to_python(self, value: Any) -> dt.date | None:
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return thai.parse_date(str(value))
+        except ValueError as exc:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from exc
+
+
+class MoneyField(forms.DecimalField):
+    """Baht with satang; refuses negative amounts, accepts `1,040,000.50`."""
+
+    default_error_messages = {
+        "invalid": _("Enter an amount in baht, for example 15,000 or 15000.50."),
+        "min_value": _("The amount cannot be negative."),
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_digits", 14)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.replace(",", "").replace("บาท", "").strip()
+        return super().to_python(value)

@@ -1,0 +1,142 @@
+"""Follow-up of running projects (ติดตาม): payment periods, activity reports, closing."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from kongtun.programme.models import TargetGroup
+from kongtun.projects.models import Activity, ExpenseGroup, Project
+
+
+class PaymentPeriod(models.Model):
+    """An instalment (งวด); the periods of a project add up to its approved budget."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="payment_periods")
+    number = models.PositiveSmallIntegerField(_("period no."))
+    amount = models.DecimalField(_("amount (baht)"), max_digits=14, decimal_places=2)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    paid_on = models.DateField(_("paid on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["project", "number"]
+        constraints = [models.UniqueConstraint(fields=["project", "number"], name="payment_period_unique")]
+        verbose_name = _("payment period")
+        verbose_name_plural = _("payment periods")
+
+    def __str__(self) -> str:
+        return f"{self.project_id} #{self.number}"
+
+
+class Rating(models.IntegerChoices):
+    VERY_LOW = 1, _("Far below plan")
+    LOW = 2, _("Below plan")
+    AS_PLANNED = 3, _("As planned")
+    HIGH = 4, _("Above plan")
+    VERY_HIGH = 5, _("Far above plan")
+
+
+class ActivityReport(models.Model):
+    """What happened at one activity, laid out like the field's activity reports."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="activity_reports")
+    # Null for an activity that was not in the plan.
+    activity = models.ForeignKey(
+        Activity, null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
+    )
+    title = models.CharField(_("activity"), max_length=300)
+    date = models.DateField(_("date"))
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    done = models.TextField(_("what was done"), blank=True)
+    results = models.TextField(_("what actually came of it (outputs / outcomes)"), blank=True)
+    actual_output_count = models.PositiveIntegerField(_("actual output (count)"), null=True, blank=True)
+    rating = models.PositiveSmallIntegerField(_("achievement"), choices=Rating, null=True, blank=True)
+    problems = models.TextField(_("problems"), blank=True)
+    suggestions = models.TextField(_("suggestions"), blank=True)
+    help_needed = models.TextField(_("help needed from the mentor"), blank=True)
+    mentor_advice = models.TextField(_("mentor's advice"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["project", "date", "pk"]
+        indexes = [models.Index(fields=["project", "date"])]
+        verbose_name = _("activity report")
+        verbose_name_plural = _("activity reports")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ReportParticipant(models.Model):
+    report = models.ForeignKey(ActivityReport, on_delete=models.CASCADE, related_name="participants")
+    target_group = models.ForeignKey(TargetGroup, null=True, blank=True, on_delete=models.PROTECT)
+    name = models.CharField(_("target group"), max_length=200)
+    planned = models.PositiveIntegerField(_("planned (persons)"), default=0)
+    actual = models.PositiveIntegerField(_("actual (persons)"), default=0)
+
+    class Meta:
+        ordering = ["report", "pk"]
+        verbose_name = _("participants")
+        verbose_name_plural = _("participants")
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.actual}/{self.planned}"
+
+
+class ReportSpending(models.Model):
+    report = models.ForeignKey(ActivityReport, on_delete=models.CASCADE, related_name="spending")
+    expense_group = models.CharField(_("expense group"), max_length=14, choices=ExpenseGroup)
+    description = models.CharField(_("item"), max_length=300, blank=True)
+    amount = models.DecimalField(_("amount (baht)"), max_digits=14, decimal_places=2)
+
+    class Meta:
+        ordering = ["report", "pk"]
+        verbose_name = _("spending line")
+        verbose_name_plural = _("spending lines")
+
+    def __str__(self) -> str:
+        return f"{self.get_expense_group_display()}: {self.amount}"
+
+
+class ReportPhoto(models.Model):
+    report = models.ForeignKey(ActivityReport, on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(_("photo"), upload_to="reports/%Y/%m/")
+    thumbnail = models.ImageField(upload_to="reports/thumbs/%Y/%m/", blank=True)
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["report", "pk"]
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self) -> str:
+        return self.caption or self.image.name
+
+
+class ClosingStatus(models.TextChoices):
+    COMPLETED = "completed", _("Completed")
+    TERMINATED = "terminated", _("Terminated")
+    SUSPENDED = "suspended", _("Suspended")
+
+
+class ProjectClosing(models.Model):
+    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="closing")
+    status = models.CharField(_("closing status"), max_length=12, choices=ClosingStatus)
+    closed_on = models.DateField(_("closing date"))
+    returned_amount = models.DecimalField(
+        _("money returned to the fund (baht)"), max_digits=14, decimal_places=2, default=0
+    )
+    note = models.TextField(_("note"), blank=True)
+    closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        verbose_name = _("project closing")
+        verbose_name_plural = _("project closings")
+
+    def __str__(self) -> str:
+        return f"{self.project_id}: {self.status}"

@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router, Schema
+from ninja.pagination import paginate
+
+from kongtun.accounts.permissions import Action, authorize, is_admin
+from kongtun.funds import services
+from kongtun.funds.models import Fund
+from kongtun.funds.selectors import FundFilter, fund_list
+
+router = Router(tags=["funds"])
+
+
+class FundOut(Schema):
+    code: str
+    name: str
+    lg_type: str
+    lg_name: str
+    district_code: str
+    district: str
+    province_code: str
+    province: str
+    region: int
+    subdistricts: list[str]
+    phone: str
+    email: str
+
+    @staticmethod
+    def resolve_district_code(obj: Fund) -> str:
+        return obj.district_id
+
+    @staticmethod
+    def resolve_district(obj: Fund) -> str:
+        return obj.district.name_th
+
+    @staticmethod
+    def resolve_province_code(obj: Fund) -> str:
+        return obj.province_id
+
+    @staticmethod
+    def resolve_province(obj: Fund) -> str:
+        return obj.province.name_th
+
+    @staticmethod
+    def resolve_region(obj: Fund) -> int:
+        return obj.region_id
+
+    @staticmethod
+    def resolve_subdistricts(obj: Fund) -> list[str]:
+        return [s.code for s in obj.subdistricts.all()]
+
+
+class FundFilters(Schema):
+    q: str | None = None
+    region: int | None = None
+    province: str | None = None
+    district: str | None = None
+    year: int | None = None
+    role: str | None = None
+
+
+class FundIn(Schema):
+    name: str
+    lg_type: str
+    lg_name: str
+    subdistricts: list[str]
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+class FundCreateIn(FundIn):
+    code: str
+
+
+class FundYearIn(Schema):
+    programme_role: str = "none"
+    registered_population: int | None = None
+    lg_revenue: Decimal | None = None
+    carry_over: Decimal | None = None
+
+
+@router.get("", response=list[FundOut], auth=None)
+@paginate
+def list_funds(request: HttpRequest, filters: Query[FundFilters]) -> list[Fund]:
+    data = {k: v for k, v in filters.dict().items() if v is not None}
+    filterset = FundFilter(data, queryset=fund_list().prefetch_related("subdistricts"))
+    return filterset.qs  # type: ignore[no-any-return]
+
+
+@router.get("/{code}", response=FundOut, auth=None)
+def get_fund(request: HttpRequest, code: str) -> Fund:
+    return get_object_or_404(fund_list().prefetch_related("subdistricts"), code=code)
+
+
+@router.post("", response={201: FundOut})
+def create_fund(request: HttpRequest, payload: FundCreateIn) -> tuple[int, Fund]:
+    if not is_admin(request.user):
+        raise PermissionDenied
+    return 201, services.fund_create(**payload.dict())
+
+
+@router.put("/{code}", response=FundOut)
+def update_fund(request: HttpRequest, code: str, payload: FundIn) -> Fund:
+    fund = get_object_or_404(Fund, code=code)
+    authorize(request.user, Action.EDIT, fund)
+    return services.fund_update(fund=fund, **payload.dict())
+
+
+@router.put("/{code}/years/{fiscal_year}", response={200: dict})
+def save_fund_year(request: HttpRequest, code: str, fiscal_year: int, payload: FundYearIn) -> dict[str, object]:
+    fund = get_object_or_404(Fund, code=code)
+    authorize(request.user, Action.EDIT, fund)
+    row = services.fund_year_save(fund=fund, fiscal_year=fiscal_year, **payload.dict())
+    return {"fund": fund.code, "fiscal_year": row.fiscal_year, "programme_role": row.programme_role}

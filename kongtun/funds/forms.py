@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kongtun.areas.models import Subdistrict
+from kongtun.core.forms import MoneyField
+from kongtun.funds.models import Fund, ProgrammeRole
+
+
+class FundForm(forms.ModelForm):
+    subdistricts = forms.ModelMultipleChoiceField(
+        label=_("Sub-districts covered"), queryset=Subdistrict.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Fund
+        fields = ["name", "lg_type", "lg_name", "subdistricts", "address", "phone", "email"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A fund covers sub-districts of its own district; listing all 7,436 would bury them.
+        fund: Fund = self.instance
+        self.fields["subdistricts"].queryset = Subdistrict.objects.filter(district=fund.district)  # type: ignore[attr-defined]
+
+
+class FundYearForm(forms.Form):
+    fiscal_year = forms.IntegerField(label=_("Fiscal year (B.E.)"), min_value=2540, max_value=2700)
+    programme_role = forms.ChoiceField(label=_("Programme role"), choices=ProgrammeRole.choices)
+    registered_population = forms.IntegerField(label=_("Registered population"), min_value=0, required=False)
+    lg_revenue = MoneyField(label=_("Local-government revenue (baht)"), required=False)
+    carry_over = MoneyField(label=_("Balance carried over (baht)"), required=False)

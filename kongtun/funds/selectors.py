@@ -1,0 +1,62 @@
+"""Reads of funds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from kongtun.areas.models import District, Province, Region
+from kongtun.areas.selectors import Area, area_fund_filter
+from kongtun.funds.models import Fund, FundYear, ProgrammeRole
+
+
+def fund_list(*, area: Area | None = None) -> QuerySet[Fund]:
+    funds = Fund.objects.filter(is_active=True).select_related("district", "province", "region")
+    if area is not None:
+        funds = funds.filter(area_fund_filter(area))
+    return funds
+
+
+class FundFilter(django_filters.FilterSet):
+    """The filters of the fund list (page and API): area, programme role in a year, name search."""
+
+    q = django_filters.CharFilter(label=_("Name or code"), method="filter_q")
+    region = django_filters.ModelChoiceFilter(label=_("NHSO region"), queryset=Region.objects.all())
+    province = django_filters.ModelChoiceFilter(label=_("Province"), queryset=Province.objects.all())
+    district = django_filters.ModelChoiceFilter(label=_("District"), queryset=District.objects.none())
+    year = django_filters.NumberFilter(label=_("Fiscal year (B.E.)"), method="filter_year")
+    role = django_filters.ChoiceFilter(label=_("Programme role"), choices=ProgrammeRole.choices, method="filter_role")
+
+    class Meta:
+        model = Fund
+        fields = ["q", "region", "province", "district", "year", "role"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Offer only the districts of the chosen province: 928 options are useless on a phone.
+        province = self.data.get("province") if self.data else None
+        field = self.filters["district"]
+        field.queryset = District.objects.filter(province_id=province) if province else District.objects.none()  # type: ignore[attr-defined]
+        if self.data and self.data.get("district") and not province:
+            field.queryset = District.objects.filter(pk=self.data.get("district"))  # type: ignore[attr-defined]
+
+    def filter_q(self, queryset: QuerySet[Fund], name: str, value: str) -> QuerySet[Fund]:
+        value = value.strip()
+        return queryset.filter(Q(name__icontains=value) | Q(code__iexact=value) | Q(lg_name__icontains=value))
+
+    def filter_year(self, queryset: QuerySet[Fund], name: str, value: int) -> QuerySet[Fund]:
+        return queryset.filter(years__fiscal_year=value).distinct()
+
+    def filter_role(self, queryset: QuerySet[Fund], name: str, value: str) -> QuerySet[Fund]:
+        year = self.data.get("year")
+        rows = FundYear.objects.filter(programme_role=value)
+        if year and str(year).isdigit():
+            rows = rows.filter(fiscal_year=int(year))
+        return queryset.filter(pk__in=rows.values("fund_id"))
+
+
+def fund_year_current(fund: Fund, fiscal_year: int) -> FundYear | None:
+    return fund.years.filter(fiscal_year=fiscal_year).first()

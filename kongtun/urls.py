@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from kongtun.api.api import api
+
+urlpatterns = [
+    path("", include("kongtun.core.urls")),
+    path("accounts/", include("kongtun.accounts.urls")),
+    path("areas/", include("kongtun.areas.urls")),
+    path("funds/", include("kongtun.funds.urls")),
+    path("situations/", include("kongtun.situations.urls")),
+    path("plans/", include("kongtun.plans.urls")),
+    path("projects/", include("kongtun.projects.urls")),
+    path("followups/", include("kongtun.followups.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
