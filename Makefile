@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint venv
+.PHONY: demo test lint venv messages
 
 venv: $(STAMP)
 
@@ -27,3 +27,15 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy kongtun
+
+# Gather translatable strings of every app into its own locale/th/LC_MESSAGES/django.po and compile
+# them. Needs GNU gettext (apt-get install gettext); compiled .mo files are committed.
+APPS := $(patsubst kongtun/%/apps.py,%,$(wildcard kongtun/*/apps.py))
+messages: $(STAMP)
+	for app in $(APPS); do \
+	  mkdir -p kongtun/$$app/locale && \
+	  (cd kongtun/$$app && DJANGO_SETTINGS_MODULE=kongtun.settings PYTHONPATH=../.. ../../$(VENV)/bin/django-admin makemessages -l th --no-location --no-obsolete -v0) ; \
+	done
+	for app in $(APPS); do \
+	  (cd kongtun/$$app && DJANGO_SETTINGS_MODULE=kongtun.settings PYTHONPATH=../.. ../../$(VENV)/bin/django-admin compilemessages -v0) ; \
+	done
