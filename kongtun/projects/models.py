@@ -62,7 +62,11 @@ class Project(models.Model):
         SupportType, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("support type")
     )
     org_type = models.ForeignKey(
-        OrgType, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("responsible organisation type")
+        OrgType,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        verbose_name=_("responsible organisation type"),
     )
     main_target_group = models.ForeignKey(
         TargetGroup,
@@ -79,7 +83,9 @@ class Project(models.Model):
     expected_results = models.TextField(_("expected results"), blank=True)
     abstract = models.TextField(_("abstract"), blank=True)
     # Sum of the budget lines, kept by projects.services so lists and roll-ups need no join.
-    requested_budget = models.DecimalField(_("requested budget (baht)"), max_digits=14, decimal_places=2, default=0)
+    requested_budget = models.DecimalField(
+        _("requested budget (baht)"), max_digits=14, decimal_places=2, default=0
+    )
     # Committee decision.
     meeting_no = models.CharField(_("committee meeting no."), max_length=50, blank=True)
     meeting_date = models.DateField(_("meeting date"), null=True, blank=True)
@@ -251,7 +257,9 @@ class Comment(models.Model):
     section = models.CharField(_("section"), max_length=30)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     body = models.TextField(_("comment"))
-    reply_to = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies")
+    reply_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
