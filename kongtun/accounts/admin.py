@@ -17,5 +17,8 @@ class MembershipInline(admin.TabularInline):
 class KongtunUserAdmin(UserAdmin):
     list_display = ["username", "display_name", "email", "is_active"]
     search_fields = ["username", "display_name", "email"]
-    fieldsets = (*UserAdmin.fieldsets, ("Kongtun", {"fields": ["display_name", "phone", "organisation", "language"]}))
+    fieldsets = (
+        *(UserAdmin.fieldsets or ()),
+        ("Kongtun", {"fields": ["display_name", "phone", "organisation", "language"]}),
+    )
     inlines = [MembershipInline]

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from django.http import HttpRequest
 from ninja import Router, Schema
 
 from kongtun.accounts.permissions import is_admin, memberships
+from kongtun.core.types import AuthedRequest
 
 router = Router(tags=["me"])
 
@@ -24,7 +24,7 @@ class MeOut(Schema):
 
 
 @router.get("/me", response=MeOut)
-def me(request: HttpRequest) -> MeOut:
+def me(request: AuthedRequest) -> MeOut:
     user = request.user
     return MeOut(
         username=user.username,

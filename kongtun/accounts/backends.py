@@ -12,7 +12,11 @@ class UsernameOrEmailBackend(ModelBackend):
     """Log in with either the username or the e-mail address (officers remember one or the other)."""
 
     def authenticate(
-        self, request: HttpRequest | None, username: str | None = None, password: str | None = None, **kwargs: Any
+        self,
+        request: HttpRequest | None,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
     ) -> User | None:
         if not username or not password:
             return None

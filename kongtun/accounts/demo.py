@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from kongtun.accounts.models import Membership, Role, User
 from kongtun.areas.models import District, Province, Region
 from kongtun.core.demo import DEMO_PASSWORD
@@ -27,7 +29,7 @@ def demo_fund(which: str) -> Fund:
     return Fund.objects.filter(district_id=district).order_by("code").first()  # type: ignore[return-value]
 
 
-def _scope(spec: str) -> dict[str, object]:
+def _scope(spec: str) -> dict[str, Any]:
     if spec == "country":
         return {}
     level, value = spec.split(":")

@@ -50,7 +50,9 @@ class Membership(models.Model):
     region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.CASCADE)
     province = models.ForeignKey(Province, null=True, blank=True, on_delete=models.CASCADE)
     district = models.ForeignKey(District, null=True, blank=True, on_delete=models.CASCADE)
-    fund = models.ForeignKey(Fund, null=True, blank=True, on_delete=models.CASCADE, related_name="memberships")
+    fund = models.ForeignKey(
+        Fund, null=True, blank=True, on_delete=models.CASCADE, related_name="memberships"
+    )
     created_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="memberships_granted"
     )

@@ -41,7 +41,13 @@ def api_token_delete(*, user: User, token_id: int) -> None:
 
 @transaction.atomic
 def fund_member_invite(
-    *, fund: Fund, email: str, role: str, display_name: str, invited_by: User, request: HttpRequest | None = None
+    *,
+    fund: Fund,
+    email: str,
+    role: str,
+    display_name: str,
+    invited_by: User,
+    request: HttpRequest | None = None,
 ) -> Membership:
     """Give someone a role at a fund. A new person gets an account and a link to set a password."""
     email = email.strip().lower()
@@ -51,7 +57,9 @@ def fund_member_invite(
         user = User.objects.create_user(username=email, email=email, display_name=display_name)
         user.set_unusable_password()
         user.save(update_fields=["password"])
-    membership, _ = Membership.objects.get_or_create(user=user, role=role, fund=fund, defaults={"created_by": invited_by})
+    membership, _ = Membership.objects.get_or_create(
+        user=user, role=role, fund=fund, defaults={"created_by": invited_by}
+    )
     if created:
         form = PasswordResetForm({"email": email})
         if form.is_valid():
@@ -60,7 +68,11 @@ def fund_member_invite(
                 use_https=bool(request and request.is_secure()),
                 subject_template_name="accounts/email/invite_subject.txt",
                 email_template_name="accounts/email/invite_body.txt",
-                extra_email_context={"fund": fund, "role": Role(role).label, "invited_by": invited_by},
+                extra_email_context={
+                    "fund_name": fund.name,
+                    "role": str(Role(role).label),
+                    "invited_by": str(invited_by),
+                },
             )
     return membership
 
@@ -69,7 +81,9 @@ def membership_delete(*, membership: Membership) -> None:
     membership.delete()
 
 
-def profile_update(*, user: User, display_name: str, email: str, phone: str, organisation: str, language: str) -> User:
+def profile_update(
+    *, user: User, display_name: str, email: str, phone: str, organisation: str, language: str
+) -> User:
     user.display_name = display_name
     user.email = email
     user.phone = phone

@@ -20,12 +20,12 @@ class Region(models.Model):
     def __str__(self) -> str:
         return str(_("Region %(number)s") % {"number": self.number})
 
+    def get_absolute_url(self) -> str:
+        return reverse("areas:region", args=[self.number])
+
     @property
     def code(self) -> str:
         return str(self.number)
-
-    def get_absolute_url(self) -> str:
-        return reverse("areas:region", args=[self.number])
 
     def breadcrumb(self) -> list[Region | Province | District | Subdistrict]:
         return [self]

@@ -44,7 +44,10 @@ def areas_load(*, only: Collection[str] | None = None) -> dict[str, int]:
     ]
     common = {"update_conflicts": True, "update_fields": ["name_th", "name_en"]}
     Province.objects.bulk_create(
-        provinces, update_conflicts=True, update_fields=["name_th", "name_en", "region"], unique_fields=["code"]
+        provinces,
+        update_conflicts=True,
+        update_fields=["name_th", "name_en", "region"],
+        unique_fields=["code"],
     )
     District.objects.bulk_create(districts, unique_fields=["code"], **common)  # type: ignore[arg-type]
     Subdistrict.objects.bulk_create(subdistricts, unique_fields=["code"], batch_size=2000, **common)  # type: ignore[arg-type]

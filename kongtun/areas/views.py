@@ -15,7 +15,11 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "areas/index.html",
-        {"regions": Region.objects.prefetch_related("provinces"), "query": query, "results": area_search(query)},
+        {
+            "regions": Region.objects.prefetch_related("provinces"),
+            "query": query,
+            "results": area_search(query),
+        },
     )
 
 

@@ -5,8 +5,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
-from ninja.pagination import paginate
+from ninja import Field, Query, Router, Schema
 
 from kongtun.accounts.permissions import Action, authorize, is_admin
 from kongtun.funds import services
@@ -62,6 +61,13 @@ class FundFilters(Schema):
     district: str | None = None
     year: int | None = None
     role: str | None = None
+    limit: int = Field(100, ge=1, le=1000)
+    offset: int = Field(0, ge=0)
+
+
+class FundPage(Schema):
+    count: int
+    items: list[FundOut]
 
 
 class FundIn(Schema):
@@ -85,12 +91,16 @@ class FundYearIn(Schema):
     carry_over: Decimal | None = None
 
 
-@router.get("", response=list[FundOut], auth=None)
-@paginate
-def list_funds(request: HttpRequest, filters: Query[FundFilters]) -> list[Fund]:
-    data = {k: v for k, v in filters.dict().items() if v is not None}
+@router.get("", response=FundPage, auth=None)
+def list_funds(request: HttpRequest, filters: Query[FundFilters]) -> dict[str, object]:
+    """Active funds, filtered like the fund list page; `limit`/`offset` page through them.
+
+    (Paged here rather than with ninja's @paginate, whose wrapper hides this module's names from
+    the schema builder under `from __future__ import annotations`.)"""
+    data = {k: v for k, v in filters.dict(exclude={"limit", "offset"}).items() if v is not None}
     filterset = FundFilter(data, queryset=fund_list().prefetch_related("subdistricts"))
-    return filterset.qs  # type: ignore[no-any-return]
+    funds = filterset.qs
+    return {"count": funds.count(), "items": list(funds[filters.offset : filters.offset + filters.limit])}
 
 
 @router.get("/{code}", response=FundOut, auth=None)
@@ -113,7 +123,9 @@ def update_fund(request: HttpRequest, code: str, payload: FundIn) -> Fund:
 
 
 @router.put("/{code}/years/{fiscal_year}", response={200: dict})
-def save_fund_year(request: HttpRequest, code: str, fiscal_year: int, payload: FundYearIn) -> dict[str, object]:
+def save_fund_year(
+    request: HttpRequest, code: str, fiscal_year: int, payload: FundYearIn
+) -> dict[str, object]:
     fund = get_object_or_404(Fund, code=code)
     authorize(request.user, Action.EDIT, fund)
     row = services.fund_year_save(fund=fund, fiscal_year=fiscal_year, **payload.dict())

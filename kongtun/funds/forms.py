@@ -12,7 +12,9 @@ from kongtun.funds.models import Fund, ProgrammeRole
 
 class FundForm(forms.ModelForm):
     subdistricts = forms.ModelMultipleChoiceField(
-        label=_("Sub-districts covered"), queryset=Subdistrict.objects.none(), widget=forms.CheckboxSelectMultiple
+        label=_("Sub-districts covered"),
+        queryset=Subdistrict.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:

@@ -28,7 +28,9 @@ class FundFilter(django_filters.FilterSet):
     province = django_filters.ModelChoiceFilter(label=_("Province"), queryset=Province.objects.all())
     district = django_filters.ModelChoiceFilter(label=_("District"), queryset=District.objects.none())
     year = django_filters.NumberFilter(label=_("Fiscal year (B.E.)"), method="filter_year")
-    role = django_filters.ChoiceFilter(label=_("Programme role"), choices=ProgrammeRole.choices, method="filter_role")
+    role = django_filters.ChoiceFilter(
+        label=_("Programme role"), choices=ProgrammeRole.choices, method="filter_role"
+    )
 
     class Meta:
         model = Fund
@@ -39,7 +41,9 @@ class FundFilter(django_filters.FilterSet):
         # Offer only the districts of the chosen province: 928 options are useless on a phone.
         province = self.data.get("province") if self.data else None
         field = self.filters["district"]
-        field.queryset = District.objects.filter(province_id=province) if province else District.objects.none()  # type: ignore[attr-defined]
+        field.queryset = (
+            District.objects.filter(province_id=province) if province else District.objects.none()
+        )  # type: ignore[attr-defined]
         if self.data and self.data.get("district") and not province:
             field.queryset = District.objects.filter(pk=self.data.get("district"))  # type: ignore[attr-defined]
 

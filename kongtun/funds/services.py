@@ -30,10 +30,14 @@ def _home_area(fund: Fund, subdistricts: list[Subdistrict]) -> None:
 
 def _subdistricts(codes: Iterable[str | Subdistrict]) -> list[Subdistrict]:
     wanted = [c.code if isinstance(c, Subdistrict) else c for c in codes]
-    found = {s.code: s for s in Subdistrict.objects.select_related("district__province").filter(code__in=wanted)}
+    found = {
+        s.code: s for s in Subdistrict.objects.select_related("district__province").filter(code__in=wanted)
+    }
     missing = [c for c in wanted if c not in found]
     if missing:
-        raise ValidationError({"subdistricts": _("Unknown sub-district code: %(codes)s") % {"codes": ", ".join(missing)}})
+        raise ValidationError(
+            {"subdistricts": _("Unknown sub-district code: %(codes)s") % {"codes": ", ".join(missing)}}
+        )
     return [found[c] for c in wanted]
 
 
@@ -52,7 +56,9 @@ def fund_create(*, code: str, subdistricts: Iterable[str | Subdistrict], **field
 
 
 @transaction.atomic
-def fund_update(*, fund: Fund, subdistricts: Iterable[str | Subdistrict] | None = None, **fields: Any) -> Fund:
+def fund_update(
+    *, fund: Fund, subdistricts: Iterable[str | Subdistrict] | None = None, **fields: Any
+) -> Fund:
     for name, value in fields.items():
         if name in FUND_FIELDS:
             setattr(fund, name, value)

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,13 +15,14 @@ from kongtun.accounts.models import Membership
 from kongtun.accounts.permissions import Action, can, fund_actions
 from kongtun.accounts.services import fund_member_invite, membership_delete
 from kongtun.core.thai import fiscal_year_of
+from kongtun.core.types import AuthedRequest, HtmxRequest
 from kongtun.funds import services
 from kongtun.funds.access import fund_for
 from kongtun.funds.forms import FundForm, FundYearForm
 from kongtun.funds.selectors import FundFilter, fund_list
 
 
-def fund_index(request: HttpRequest) -> HttpResponse:
+def fund_index(request: HtmxRequest) -> HttpResponse:
     """The public registry of funds, filtered; HTMX swaps only the results as filters change."""
     filterset = FundFilter(request.GET or None, queryset=fund_list())
     page = Paginator(filterset.qs, 30).get_page(request.GET.get("page"))
@@ -29,7 +30,7 @@ def fund_index(request: HttpRequest) -> HttpResponse:
     return render(request, template, {"filter": filterset, "page": page})
 
 
-def fund_detail(request: HttpRequest, code: str) -> HttpResponse:
+def fund_detail(request: AuthedRequest, code: str) -> HttpResponse:
     """Public facts of the fund; its workspace links only for those with a role over it."""
     fund = get_object_or_404(fund_list(), code=code)
     return render(
@@ -46,7 +47,7 @@ def fund_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def fund_edit(request: HttpRequest, code: str) -> HttpResponse:
+def fund_edit(request: AuthedRequest, code: str) -> HttpResponse:
     fund = fund_for(request, code, Action.EDIT)
     form = FundForm(request.POST or None, instance=fund)
     if request.method == "POST" and form.is_valid():
@@ -61,7 +62,7 @@ def fund_edit(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def fund_year_edit(request: HttpRequest, code: str) -> HttpResponse:
+def fund_year_edit(request: AuthedRequest, code: str) -> HttpResponse:
     fund = fund_for(request, code, Action.EDIT)
     initial = {"fiscal_year": fiscal_year_of(timezone.localdate())}
     form = FundYearForm(request.POST or None, initial=initial)
@@ -73,26 +74,35 @@ def fund_year_edit(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def fund_members(request: HttpRequest, code: str) -> HttpResponse:
+def fund_members(request: AuthedRequest, code: str) -> HttpResponse:
     fund = fund_for(request, code, Action.VIEW)
     form = InviteForm(request.POST or None)
     if request.method == "POST":
         fund = fund_for(request, code, Action.MANAGE_MEMBERS)
         if form.is_valid():
             fund_member_invite(fund=fund, invited_by=request.user, request=request, **form.cleaned_data)
-            messages.success(request, _("%(name)s was added to the fund.") % {"name": form.cleaned_data["display_name"]})
+            messages.success(
+                request, _("%(name)s was added to the fund.") % {"name": form.cleaned_data["display_name"]}
+            )
             return redirect("funds:members", code=fund.code)
-    members = Membership.objects.filter(fund=fund).select_related("user").order_by("role", "user__display_name")
+    members = (
+        Membership.objects.filter(fund=fund).select_related("user").order_by("role", "user__display_name")
+    )
     return render(
         request,
         "funds/members.html",
-        {"fund": fund, "form": form, "members": members, "can_manage": can(request.user, Action.MANAGE_MEMBERS, fund)},
+        {
+            "fund": fund,
+            "form": form,
+            "members": members,
+            "can_manage": can(request.user, Action.MANAGE_MEMBERS, fund),
+        },
     )
 
 
 @login_required
 @require_POST
-def fund_member_remove(request: HttpRequest, code: str, membership_id: int) -> HttpResponse:
+def fund_member_remove(request: AuthedRequest, code: str, membership_id: int) -> HttpResponse:
     fund = fund_for(request, code, Action.MANAGE_MEMBERS)
     membership = get_object_or_404(Membership, pk=membership_id, fund=fund)
     membership_delete(membership=membership)

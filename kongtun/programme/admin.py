@@ -8,7 +8,17 @@ from kongtun.programme.models import Indicator, Issue, OrgType, ProgrammeYear, S
 class IndicatorInline(admin.TabularInline):
     model = Indicator
     extra = 0
-    fields = ["code", "name", "unit", "direction", "min_value", "max_value", "typical_change", "order", "is_active"]
+    fields = [
+        "code",
+        "name",
+        "unit",
+        "direction",
+        "min_value",
+        "max_value",
+        "typical_change",
+        "order",
+        "is_active",
+    ]
 
 
 @admin.register(Issue)

@@ -8,7 +8,9 @@ from pathlib import Path
 import kongtun
 
 APPS_DIR = Path(kongtun.__file__).parent
-_ENTRY = re.compile(r'^msgid (".*"(?:\n".*")*)\n(?:msgid_plural .*\n)?((?:msgstr(?:\[\d\])? ".*"(?:\n".*")*\n?)+)', re.M)
+_ENTRY = re.compile(
+    r'^msgid (".*"(?:\n".*")*)\n(?:msgid_plural .*\n)?((?:msgstr(?:\[\d\])? ".*"(?:\n".*")*\n?)+)', re.M
+)
 
 
 def _text(quoted: str) -> str:
