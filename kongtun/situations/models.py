@@ -25,7 +25,9 @@ class SituationValue(models.Model):
     class Meta:
         ordering = ["fund", "-fiscal_year", "indicator"]
         constraints = [
-            models.UniqueConstraint(fields=["fund", "fiscal_year", "indicator"], name="situation_value_unique")
+            models.UniqueConstraint(
+                fields=["fund", "fiscal_year", "indicator"], name="situation_value_unique"
+            )
         ]
         indexes = [models.Index(fields=["fiscal_year", "indicator"])]
         verbose_name = _("situation value")

@@ -1,0 +1,102 @@
+"""Files out: the import template and the export of values, as Excel (openpyxl) or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from kongtun.core.thai import format_input_date
+from kongtun.funds.models import Fund
+from kongtun.situations.selectors import issue_indicators, values_for_export, year_issues
+from kongtun.situations.services import COLUMNS
+
+
+def template_rows(*, funds: QuerySet[Fund], fiscal_year: int) -> list[list[Any]]:
+    """One row per fund × indicator of the year's issues, this year's value filled in if known."""
+    indicators = [i for issue in year_issues(fiscal_year) for i in issue_indicators(issue)]
+    known = {(v.fund_id, v.indicator_id): v for v in values_for_export(funds=funds, fiscal_year=fiscal_year)}
+    rows = []
+    for fund in funds.order_by("code"):
+        for ind in indicators:
+            v = known.get((fund.pk, ind.pk))
+            rows.append(
+                [
+                    fund.code,
+                    fiscal_year,
+                    ind.code,
+                    ind.name,
+                    ind.unit,
+                    v.value if v else None,
+                    v.source if v else "",
+                    format_input_date(v.survey_date) if v else "",
+                ]
+            )
+    return rows
+
+
+def export_rows(*, funds: QuerySet[Fund], fiscal_year: int | None) -> list[list[Any]]:
+    return [
+        [
+            v.fund.code,
+            v.fiscal_year,
+            v.indicator.code,
+            v.indicator.name,
+            v.indicator.unit,
+            v.value,
+            v.source,
+            format_input_date(v.survey_date),
+        ]
+        for v in values_for_export(funds=funds, fiscal_year=fiscal_year)
+    ]
+
+
+def _labels() -> list[str]:
+    return [
+        _("Fund code"),
+        _("Fiscal year (B.E.)"),
+        _("Indicator code"),
+        _("Indicator"),
+        _("Unit"),
+        _("Value"),
+        _("Source"),
+        _("Survey date (dd/mm/yyyy B.E.)"),
+    ]
+
+
+def xlsx_bytes(rows: Iterable[list[Any]]) -> bytes:
+    """Row 1: the column names the import reads; row 2 onward: data. A second sheet explains."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "data"
+    sheet.append(COLUMNS)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([float(c) if hasattr(c, "as_tuple") else c for c in row])
+    for letter, width in zip("ABCDEFGH", (10, 10, 24, 60, 10, 10, 24, 16), strict=True):
+        sheet.column_dimensions[letter].width = width
+    help_sheet = book.create_sheet(_("How to fill in"))
+    help_sheet.append([_("Fill in the value column; leave it empty for what was not surveyed.")])
+    help_sheet.append([_("Do not change the first row or the codes.")])
+    for name, label in zip(COLUMNS, _labels(), strict=True):
+        help_sheet.append([name, label])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def csv_bytes(rows: Iterable[list[Any]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    for row in rows:
+        writer.writerow(["" if c is None else c for c in row])
+    return out.getvalue().encode("utf-8-sig")
