@@ -44,6 +44,12 @@ def _media_root(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings: Any) -> None:
+    """A real hasher costs ~0.5 s per user on a busy machine; the story makes thirteen users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def story(db: None) -> SimpleNamespace:
     areas_load(only=["90", "93"])
@@ -53,15 +59,24 @@ def story(db: None) -> SimpleNamespace:
     sub_a2 = Subdistrict.objects.filter(district=chana).order_by("code")[1]
     sub_b = Subdistrict.objects.filter(district=khao_chaison).order_by("code")[0]
     fund_a = fund_create(
-        code="L9001", name="กองทุนหลักประกันสุขภาพตำบลบ้านนา", lg_type="tambon", lg_name="เทศบาลตำบลบ้านนา",
+        code="L9001",
+        name="กองทุนหลักประกันสุขภาพตำบลบ้านนา",
+        lg_type="tambon",
+        lg_name="เทศบาลตำบลบ้านนา",
         subdistricts=[sub_a.code],
     )
     fund_a2 = fund_create(
-        code="L9002", name="กองทุนหลักประกันสุขภาพ อบต.ป่าชิง", lg_type="sao", lg_name="อบต.ป่าชิง",
+        code="L9002",
+        name="กองทุนหลักประกันสุขภาพ อบต.ป่าชิง",
+        lg_type="sao",
+        lg_name="อบต.ป่าชิง",
         subdistricts=[sub_a2.code],
     )
     fund_b = fund_create(
-        code="L9301", name="กองทุนหลักประกันสุขภาพ อบต.เขาชัยสน", lg_type="sao", lg_name="อบต.เขาชัยสน",
+        code="L9301",
+        name="กองทุนหลักประกันสุขภาพ อบต.เขาชัยสน",
+        lg_type="sao",
+        lg_name="อบต.เขาชัยสน",
         subdistricts=[sub_b.code],
     )
     return SimpleNamespace(
