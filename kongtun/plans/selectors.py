@@ -1,0 +1,164 @@
+"""Reads of plans: a fund's plans, the starting point of a new plan, and area roll-ups."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from kongtun.areas.selectors import Area, area_fund_filter
+from kongtun.funds.models import Fund
+from kongtun.plans.models import Plan, PlannedProject
+from kongtun.plans.services import target_suggest
+from kongtun.programme.models import Direction, Indicator, Issue
+from kongtun.situations.selectors import issue_indicators, latest_values
+
+
+def plans_of_fund(*, fund: Fund, fiscal_year: int) -> QuerySet[Plan]:
+    return Plan.objects.filter(fund=fund, fiscal_year=fiscal_year).select_related("issue")
+
+
+def plan_get_queryset() -> QuerySet[Plan]:
+    return Plan.objects.select_related("fund__district__province__region", "issue", "created_by")
+
+
+def plan_targets(plan: Plan) -> list[Any]:
+    return list(plan.targets.select_related("indicator"))
+
+
+def plan_projects(plan: Plan) -> list[PlannedProject]:
+    return list(plan.planned_projects.select_related("support_type", "org_type"))
+
+
+def target_initial(
+    *, fund: Fund, fiscal_year: int, issue: Issue, plan: Plan | None = None
+) -> list[dict[str, Any]]:
+    """A plan's problems: each indicator of the issue with its size now (the plan's own, or the
+    latest situation value for a new one) and a suggested 1-year target."""
+    indicators = list(issue_indicators(issue))
+    latest = latest_values(fund=fund, fiscal_year=fiscal_year, indicators=indicators)
+    saved = {t.indicator_id: t for t in plan.targets.all()} if plan is not None else {}
+    rows = []
+    for indicator in indicators:
+        value = latest.get(indicator.pk)
+        own = saved.get(indicator.pk)
+        baseline = own.baseline if own else (value.value if value else None)
+        rows.append(
+            {
+                "indicator": indicator,
+                "problem": own.problem if own else indicator.name,
+                "baseline": baseline,
+                "target": own.target if own else None,
+                "suggestion": target_suggest(indicator=indicator, baseline=baseline),
+                "baseline_year": value.fiscal_year if value else None,
+            }
+        )
+    return rows
+
+
+def objective_examples(*, issue: Issue, indicators: list[Indicator]) -> list[str]:
+    """Example objective sentences for the issue, so that writing one is not a blank page."""
+    examples = []
+    for indicator in indicators:
+        if indicator.direction == Direction.LOWER:
+            examples.append(
+                _("To reduce the %(name)s within one year.") % {"name": _lower_first(indicator.name)}
+            )
+        else:
+            examples.append(
+                _("To increase the %(name)s within one year.") % {"name": _lower_first(indicator.name)}
+            )
+    examples.append(
+        _("To set up a community working group and community agreements on %(issue)s.") % {"issue": issue}
+    )
+    examples.append(
+        _("To give the people at risk of %(issue)s knowledge and skills to look after themselves.")
+        % {"issue": issue}
+    )
+    return examples
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+@dataclass
+class IndicatorSummary:
+    indicator: Indicator
+    baselines: list[Decimal] = field(default_factory=list)
+    targets: list[Decimal] = field(default_factory=list)
+
+    @staticmethod
+    def _stats(values: list[Decimal]) -> tuple[Decimal, Decimal, Decimal] | None:
+        if not values:
+            return None
+        return min(values), Decimal(statistics.median(values)).quantize(Decimal("0.01")), max(values)
+
+    @property
+    def baseline_stats(self) -> tuple[Decimal, Decimal, Decimal] | None:
+        return self._stats(self.baselines)
+
+    @property
+    def target_stats(self) -> tuple[Decimal, Decimal, Decimal] | None:
+        return self._stats(self.targets)
+
+
+@dataclass
+class IssueRollup:
+    issue: Issue
+    plans: list[Plan] = field(default_factory=list)
+    indicators: dict[int, IndicatorSummary] = field(default_factory=dict)
+    projects: list[PlannedProject] = field(default_factory=list)
+
+    @property
+    def budget(self) -> Decimal:
+        return sum((p.budget for p in self.plans), Decimal(0))
+
+    @property
+    def project_budget(self) -> Decimal:
+        return sum((p.budget for p in self.projects), Decimal(0))
+
+    @property
+    def indicator_rows(self) -> list[IndicatorSummary]:
+        return list(self.indicators.values())
+
+
+def area_plan(*, area: Area, fiscal_year: int) -> list[IssueRollup]:
+    """The district (province, region) plan: per issue, the funds that planned it, the range and
+    median of their problem sizes and targets, budgets and projects to do."""
+    plans = list(
+        Plan.objects.filter(area_fund_filter(area, prefix="fund__"), fiscal_year=fiscal_year)
+        .select_related("fund", "issue")
+        .prefetch_related(
+            "targets__indicator", "planned_projects__support_type", "planned_projects__org_type"
+        )
+        .order_by("issue__order", "fund__code")
+    )
+    rollups: dict[int, IssueRollup] = {}
+    for plan in plans:
+        rollup = rollups.setdefault(plan.issue_id, IssueRollup(plan.issue))
+        rollup.plans.append(plan)
+        for t in plan.targets.all():
+            summary = rollup.indicators.setdefault(t.indicator_id, IndicatorSummary(t.indicator))
+            if t.baseline is not None:
+                summary.baselines.append(t.baseline)
+            if t.target is not None:
+                summary.targets.append(t.target)
+        for p in plan.planned_projects.all():
+            p.plan = plan
+            rollup.projects.append(p)
+    return list(rollups.values())
+
+
+def area_plan_totals(rollups: list[IssueRollup]) -> dict[str, Any]:
+    funds = {p.fund_id for r in rollups for p in r.plans}
+    return {
+        "funds": len(funds),
+        "plans": sum(len(r.plans) for r in rollups),
+        "budget": sum((r.budget for r in rollups), Decimal(0)),
+        "projects": sum(len(r.projects) for r in rollups),
+    }
