@@ -8,10 +8,15 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from kongtun.accounts.models import User
 from kongtun.accounts.permissions import Action, authorize, can, fund_scope, user_funds
 from kongtun.conftest import make_user
 from kongtun.funds.models import Fund
 from kongtun.projects.models import Project
+
+
+def _project(fund: Fund, proposer: User) -> Project:
+    return Project.objects.create(fund=fund, fiscal_year=2568, title="โครงการ", proposer=proposer)
 
 
 def _codes(user: object, action: Action = Action.VIEW) -> set[str]:
