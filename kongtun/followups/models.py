@@ -115,7 +115,7 @@ class ReportPhoto(models.Model):
         verbose_name_plural = _("photos")
 
     def __str__(self) -> str:
-        return self.caption or self.image.name
+        return self.caption or self.image.name or ""
 
 
 class ClosingStatus(models.TextChoices):
@@ -140,3 +140,87 @@ class ProjectClosing(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project_id}: {self.status}"
+
+
+class ClosingProblem(models.Model):
+    """A row of the final report's problems / causes / suggestions table."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="closing_problems")
+    problem = models.TextField(_("problem or obstacle"))
+    cause = models.TextField(_("cause"), blank=True)
+    suggestion = models.TextField(_("suggestion"), blank=True)
+
+    class Meta:
+        ordering = ["project", "pk"]
+        verbose_name = _("problem and suggestion")
+        verbose_name_plural = _("problems and suggestions")
+
+    def __str__(self) -> str:
+        return self.problem[:60]
+
+
+class ValueDimension(models.TextChoices):
+    """The six dimensions of the value assessment (ประเมินคุณค่า)."""
+
+    KNOWLEDGE = "knowledge", _("Knowledge and innovation")
+    BEHAVIOUR = "behaviour", _("Behaviour change")
+    ENVIRONMENT = "environment", _("Environment")
+    POLICY = "policy", _("Public policy")
+    PROCESS = "process", _("Community process")
+    SPIRITUAL = "spiritual", _("Spiritual wellbeing")
+
+
+class ValueAssessment(models.Model):
+    """One checklist item of the value assessment: did the project bring it about, and the evidence."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="value_assessments")
+    dimension = models.CharField(_("dimension"), max_length=12, choices=ValueDimension)
+    item = models.CharField(_("item"), max_length=40)
+    achieved = models.BooleanField(_("achieved"), default=False)
+    evidence = models.TextField(_("evidence"), blank=True)
+
+    class Meta:
+        ordering = ["project", "dimension", "item"]
+        constraints = [models.UniqueConstraint(fields=["project", "item"], name="value_assessment_unique")]
+        verbose_name = _("value assessment")
+        verbose_name_plural = _("value assessments")
+
+    def __str__(self) -> str:
+        return f"{self.project_id}: {self.item}"
+
+
+class SatisfactionQuestion(models.Model):
+    """A question of the programme's satisfaction questionnaire, scored 1–5 (configurable)."""
+
+    text = models.CharField(_("question"), max_length=300)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("satisfaction question")
+        verbose_name_plural = _("satisfaction questions")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class SatisfactionAnswer(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="satisfaction_answers")
+    question = models.ForeignKey(SatisfactionQuestion, on_delete=models.PROTECT, related_name="answers")
+    score = models.PositiveSmallIntegerField(_("score (1–5)"))
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["project", "question__order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "question"], name="satisfaction_answer_unique"),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=1, score__lte=5), name="satisfaction_score_1_to_5"
+            ),
+        ]
+        verbose_name = _("satisfaction answer")
+        verbose_name_plural = _("satisfaction answers")
+
+    def __str__(self) -> str:
+        return f"{self.project_id}: {self.question_id} = {self.score}"

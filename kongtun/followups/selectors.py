@@ -9,9 +9,21 @@ from typing import Any
 
 from django.db.models import QuerySet, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from kongtun.followups.models import ActivityReport, PaymentPeriod, ReportSpending
-from kongtun.projects.models import Project, Status
+from kongtun.core.thai import format_baht, format_date
+from kongtun.followups.checklists import ITEM_LABEL
+from kongtun.followups.models import (
+    ActivityReport,
+    ClosingProblem,
+    PaymentPeriod,
+    ProjectClosing,
+    ReportSpending,
+    SatisfactionAnswer,
+    ValueAssessment,
+    ValueDimension,
+)
+from kongtun.projects.models import Activity, Project, Status
 
 
 @dataclass
@@ -43,6 +55,15 @@ class Progress:
         return min(100, round(100 * self.spent / self.approved))
 
     @property
+    def activities_bar(self) -> int:
+        """The percentage rounded to tens, for the CSS width classes (no inline styles)."""
+        return round(self.activities_percent, -1)
+
+    @property
+    def spent_bar(self) -> int:
+        return round(self.spent_percent, -1)
+
+    @property
     def remaining(self) -> Decimal:
         return self.approved - self.spent
 
@@ -50,6 +71,7 @@ class Progress:
 def report_list(project: Project) -> QuerySet[ActivityReport]:
     return (
         ActivityReport.objects.filter(project=project)
+        .annotate(total_spent=Sum("spending__amount"))
         .select_related("activity", "reporter")
         .prefetch_related("participants", "spending", "photos")
     )
@@ -89,3 +111,187 @@ def project_progress(project: Project, *, today: dt.date | None = None) -> Progr
         a for a in activities if still_running and a.pk not in done_ids and a.end_date and a.end_date < today
     ]
     return progress
+
+
+def closing_of(project: Project) -> ProjectClosing | None:
+    return ProjectClosing.objects.filter(project=project).first()
+
+
+def value_assessment_of(project: Project) -> dict[str, ValueAssessment]:
+    return {v.item: v for v in ValueAssessment.objects.filter(project=project)}
+
+
+def satisfaction_of(project: Project) -> dict[int, int]:
+    return dict(SatisfactionAnswer.objects.filter(project=project).values_list("question_id", "score"))
+
+
+@dataclass
+class ActivityResult:
+    """Part 1 of the final report: one planned activity and what its reports say."""
+
+    number: int
+    title: str
+    planned_output: str
+    planned_count: int
+    actual_count: int
+    reports: list[ActivityReport]
+    activity: Activity | None = None
+
+    @property
+    def dates(self) -> list[dt.date]:
+        return [r.date for r in self.reports]
+
+
+def activity_results(project: Project) -> list[ActivityResult]:
+    reports = list(report_list(project).order_by("date", "pk"))
+    by_activity: dict[int | None, list[ActivityReport]] = {}
+    for report in reports:
+        by_activity.setdefault(report.activity_id, []).append(report)
+    results = []
+    for number, activity in enumerate(project.activities.all(), start=1):
+        own = by_activity.get(activity.pk, [])
+        results.append(
+            ActivityResult(
+                number=number,
+                title=activity.title,
+                planned_output=activity.planned_output,
+                planned_count=activity.planned_output_count or 0,
+                actual_count=sum(r.actual_output_count or 0 for r in own),
+                reports=own,
+                activity=activity,
+            )
+        )
+    for report in by_activity.get(None, []):
+        results.append(
+            ActivityResult(
+                number=len(results) + 1,
+                title=report.title,
+                planned_output="",
+                planned_count=0,
+                actual_count=report.actual_output_count or 0,
+                reports=[report],
+            )
+        )
+    return results
+
+
+def readiness(project: Project, results: list[ActivityResult] | None = None) -> list[str]:
+    """What is missing before the final report can be printed, in the order of the report."""
+    results = activity_results(project) if results is None else results
+    gaps: list[str] = []
+    if not project.abstract.strip():
+        gaps.append(_("No abstract has been written."))
+    groups = list(project.target_groups.all())
+    if not groups:
+        gaps.append(_("No target group has been entered."))
+    for group in groups:
+        if not group.planned_count:
+            gaps.append(_("Target group “%(group)s” has 0 persons planned.") % {"group": group.name})
+        if not group.actual_count:
+            gaps.append(
+                _("Target group “%(group)s”: the number of persons who took part is 0.")
+                % {"group": group.name}
+            )
+    for result in results:
+        if result.activity is not None and not result.reports:
+            gaps.append(
+                _("Activity %(n)s “%(title)s” has no activity report.")
+                % {"n": result.number, "title": result.title}
+            )
+        if not result.actual_count:
+            gaps.append(
+                _("Activity %(n)s “%(title)s”: the actual output is 0.")
+                % {"n": result.number, "title": result.title}
+            )
+    for number, objective in enumerate(project.objectives.all(), start=1):
+        indicators = list(objective.indicators.all())
+        if not indicators or any(i.result is None for i in indicators):
+            gaps.append(_("Objective %(n)s has no result for its indicators.") % {"n": number})
+    if not project_spent(project):
+        gaps.append(_("No spending has been reported."))
+    return gaps
+
+
+def _area(project: Project) -> str:
+    return project.location or project.fund.name
+
+
+def final_report_context(project: Project, *, public: bool = False) -> dict[str, Any]:
+    """Everything the final report prints, in the order of the field's รายงานฉบับสมบูรณ์."""
+    project = Project.objects.select_related("fund__province", "fund__district", "main_target_group").get(
+        pk=project.pk
+    )
+    results = activity_results(project)
+    groups = list(project.target_groups.all())
+    objectives = list(project.objectives.prefetch_related("indicators"))
+    funder = project.fund.name
+    area = _area(project)
+    planned_total = sum(g.planned_count for g in groups)
+    actual_total = sum(g.actual_count or 0 for g in groups)
+    group_names = ", ".join(g.name for g in groups) or (
+        project.main_target_group.name if project.main_target_group else _("members of the community")
+    )
+    approved = project.approved_budget or Decimal("0")
+    period = f"{format_date(project.start_date)} - {format_date(project.end_date)}"
+    acknowledgement = [
+        _(
+            "“%(title)s” was carried out successfully with the cooperation of the members of the "
+            "community of %(area)s."
+        )
+        % {"title": project.title, "area": area},
+        _(
+            "The project team thanks %(funder)s for funding the project, the partner networks of "
+            "the area for their support, help and advice, and finally everyone not named here who "
+            "played an important part in making the work last in the area."
+        )
+        % {"funder": funder},
+    ]
+    abstract_intro = _(
+        "The project “%(title)s” was carried out in %(area)s, project code %(code)s, from "
+        "%(period)s, with a budget of %(amount)s from %(funder)s to carry out its activities, "
+        "for %(groups)s, %(count)s persons. At the end of the project, the results were as follows."
+    ) % {
+        "title": project.title,
+        "area": area,
+        "code": project.code or "-",
+        "period": period,
+        "amount": format_baht(approved),
+        "funder": funder,
+        "groups": group_names,
+        "count": f"{planned_total:,}",
+    }
+    problems = list(ClosingProblem.objects.filter(project=project))
+    if not problems:
+        problems = [
+            ClosingProblem(problem=r.problems, suggestion=r.suggestions)
+            for res in results
+            for r in res.reports
+            if r.problems.strip()
+        ]
+    scores = list(SatisfactionAnswer.objects.filter(project=project).select_related("question"))
+    values = [v for v in ValueAssessment.objects.filter(project=project) if v.achieved]
+    return {
+        "project": project,
+        "fund": project.fund,
+        "funder": funder,
+        "area": area,
+        "province": project.fund.province.name_th if project.fund.province_id else "",
+        "leaders": "" if public else project.responsible_people,
+        "period": period,
+        "acknowledgement": acknowledgement,
+        "abstract_intro": abstract_intro,
+        "objectives": objectives,
+        "results": results,
+        "target_groups": groups,
+        "planned_total": planned_total,
+        "actual_total": actual_total,
+        "problems": problems,
+        "satisfaction": scores,
+        "satisfaction_average": (sum(s.score for s in scores) / len(scores)) if scores else None,
+        "values": [(v, ITEM_LABEL.get(v.item, v.item), ValueDimension(v.dimension).label) for v in values],
+        "closing": closing_of(project),
+        "spent": project_spent(project),
+        "approved": approved,
+        "gaps": [] if public else readiness(project, results),
+        "public": public,
+    }

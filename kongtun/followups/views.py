@@ -1,12 +1,30 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from kongtun.accounts.permissions import Action, can
-from kongtun.followups import selectors
-from kongtun.followups.access import project_for
+from kongtun.followups import selectors, services
+from kongtun.followups.access import project_for, public_project, report_for
+from kongtun.followups.forms import (
+    ActivityReportForm,
+    AdviceForm,
+    ClosingForm,
+    ClosingProblemForm,
+    PeriodFormSet,
+    PhotoForm,
+    ResultsForm,
+    SatisfactionForm,
+    ValueAssessmentForm,
+)
+from kongtun.followups.models import ActivityReport, ClosingProblem, ReportPhoto
+from kongtun.followups.printing import final_report_docx
+from kongtun.reports.pdf import pdf_response, render_pdf
 
 
 @login_required
@@ -21,6 +39,7 @@ def project_followup(request: HttpRequest, pk: int) -> HttpResponse:
             "progress": selectors.project_progress(project),
             "periods": selectors.period_list(project),
             "reports": selectors.report_list(project),
+            "closing": selectors.closing_of(project),
             "can_report": can(request.user, Action.REPORT, project),
             "can_receive": can(request.user, Action.RECEIVE, project),
         },
@@ -28,6 +47,273 @@ def project_followup(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def final_report(request: HttpRequest, pk: int) -> HttpResponse:
+def periods_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    project = project_for(request.user, pk, Action.RECEIVE)
+    initial = [
+        {"amount": p.amount, "due_date": p.due_date, "paid_on": p.paid_on}
+        for p in project.payment_periods.all()
+    ]
+    formset = PeriodFormSet(request.POST or None, initial=initial or [{"amount": project.approved_budget}])
+    formset.extra = 2
+    errors: list[str] = []
+    if request.method == "POST" and formset.is_valid():
+        rows = [f.cleaned_data for f in formset.forms if f.cleaned_data.get("amount")]
+        try:
+            services.periods_set(project=project, periods=rows)
+        except ValidationError as exc:
+            errors = exc.messages
+        else:
+            messages.success(request, _("The payment periods were saved."))
+            return redirect("followups:project", pk=project.pk)
+    return render(
+        request, "followups/periods.html", {"project": project, "formset": formset, "errors": errors}
+    )
+
+
+def _report_form_page(
+    request: HttpRequest, form: ActivityReportForm, report: ActivityReport | None
+) -> HttpResponse:
+    project = form.project
+    return render(request, "followups/report_form.html", {"project": project, "form": form, "report": report})
+
+
+def _save_report(
+    request: HttpRequest, form: ActivityReportForm, report: ActivityReport | None
+) -> HttpResponse:
+    """Save the text first, then the photos one by one: a bad photo loses nothing else."""
+    fields = form.report_fields()
+    try:
+        if report is None:
+            report = services.report_create(
+                project=form.project,
+                by=request.user,
+                participants=form.participants(),
+                spending=form.spending(),
+                **fields,
+            )
+        else:
+            report = services.report_update(
+                report=report, participants=form.participants(), spending=form.spending(), **fields
+            )
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return _report_form_page(request, form, report)
+    _saved, errors = services.photos_add(report=report, uploads=form.cleaned_data["photos"])
+    if errors:
+        for error in errors:
+            form.add_error("photos", error)
+        messages.warning(request, _("The report was saved, but some photos were refused. Choose them again."))
+        return _report_form_page(request, form, report)
+    messages.success(request, _("The activity report was saved."))
+    return redirect("followups:report", pk=report.pk)
+
+
+@login_required
+def report_create(request: HttpRequest, pk: int) -> HttpResponse:
+    project = project_for(request.user, pk, Action.REPORT)
+    initial = {"activity": request.GET.get("activity")} if request.GET.get("activity") else None
+    form = ActivityReportForm(request.POST or None, request.FILES or None, project=project, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        return _save_report(request, form, None)
+    return _report_form_page(request, form, None)
+
+
+@login_required
+def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    report = report_for(request.user, pk, Action.REPORT)
+    initial = ActivityReportForm.initial_for(report)
+    form = ActivityReportForm(
+        request.POST or None, request.FILES or None, project=report.project, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        return _save_report(request, form, report)
+    return _report_form_page(request, form, report)
+
+
+@login_required
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = report_for(request.user, pk, Action.VIEW)
+    return render(
+        request,
+        "followups/report_detail.html",
+        {
+            "report": report,
+            "project": report.project,
+            "advice_form": AdviceForm(initial={"mentor_advice": report.mentor_advice}),
+            "can_report": can(request.user, Action.REPORT, report.project),
+            "can_advise": can(request.user, Action.COMMENT, report.project),
+        },
+    )
+
+
+@login_required
+@require_POST
+def report_advise(request: HttpRequest, pk: int) -> HttpResponse:
+    report = report_for(request.user, pk, Action.COMMENT)
+    form = AdviceForm(request.POST)
+    if form.is_valid():
+        services.report_advise(report=report, advice=form.cleaned_data["mentor_advice"])
+        messages.success(request, _("Your advice was saved."))
+    else:
+        messages.error(request, _("Write your advice before saving."))
+    return redirect("followups:report", pk=report.pk)
+
+
+@login_required
+@require_POST
+def report_photos_add(request: HttpRequest, pk: int) -> HttpResponse:
+    report = report_for(request.user, pk, Action.REPORT)
+    form = PhotoForm(request.POST, request.FILES)
+    form.is_valid()
+    _saved, errors = services.photos_add(report=report, uploads=form.cleaned_data.get("photos", []))
+    for error in errors:
+        messages.error(request, error)
+    if _saved:
+        messages.success(request, _("%(n)s photos were added.") % {"n": len(_saved)})
+    return redirect("followups:report", pk=report.pk)
+
+
+@login_required
+@require_POST
+def report_photo_delete(request: HttpRequest, pk: int, photo_id: int) -> HttpResponse:
+    report = report_for(request.user, pk, Action.REPORT)
+    services.photo_delete(photo=get_object_or_404(ReportPhoto, pk=photo_id, report=report))
+    messages.success(request, _("The photo was removed."))
+    return redirect("followups:report", pk=report.pk)
+
+
+@login_required
+def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """One activity report printed on its own, laid out like the field's reports."""
+    report = report_for(request.user, pk, Action.VIEW)
+    pdf = render_pdf(
+        "followups/print_report.html", {"report": report, "project": report.project}, request=request
+    )
+    return pdf_response(pdf, f"activity-report-{report.pk}.pdf")
+
+
+@login_required
+def results_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    project = project_for(request.user, pk, Action.REPORT)
+    form = ResultsForm(request.POST or None, project=project)
+    if request.method == "POST" and form.is_valid():
+        services.results_save(project=project, **form.service_kwargs())
+        messages.success(request, _("The results were saved."))
+        return redirect("followups:final_report", pk=project.pk)
+    problems = ClosingProblem.objects.filter(project=project)
+    return render(
+        request,
+        "followups/results.html",
+        {"project": project, "form": form, "problems": problems, "problem_form": ClosingProblemForm()},
+    )
+
+
+@login_required
+@require_POST
+def closing_problem_add(request: HttpRequest, pk: int) -> HttpResponse:
+    project = project_for(request.user, pk, Action.REPORT)
+    form = ClosingProblemForm(request.POST)
+    if form.is_valid():
+        services.closing_problem_add(project=project, **form.cleaned_data)
+        messages.success(request, _("The problem was added."))
+    else:
+        messages.error(request, _("Describe the problem."))
+    return redirect("followups:results", pk=project.pk)
+
+
+@login_required
+@require_POST
+def closing_problem_delete(request: HttpRequest, pk: int, problem_id: int) -> HttpResponse:
+    project = project_for(request.user, pk, Action.REPORT)
+    services.closing_problem_delete(problem=get_object_or_404(ClosingProblem, pk=problem_id, project=project))
+    return redirect("followups:results", pk=project.pk)
+
+
+@login_required
+def closing(request: HttpRequest, pk: int) -> HttpResponse:
+    project = project_for(request.user, pk, Action.RECEIVE)
+    form = ClosingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_close(project=project, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The project was closed."))
+            return redirect("followups:project", pk=project.pk)
+    progress = selectors.project_progress(project)
+    return render(request, "followups/closing.html", {"project": project, "form": form, "progress": progress})
+
+
+@login_required
+def assessment(request: HttpRequest, pk: int) -> HttpResponse:
+    """The value assessment (six dimensions) and the satisfaction questionnaire."""
     project = project_for(request.user, pk, Action.VIEW)
-    return render(request, "followups/final_report.html", {"project": project})
+    saved_values = selectors.value_assessment_of(project)
+    saved_scores = selectors.satisfaction_of(project)
+    value_form = ValueAssessmentForm(saved=saved_values)
+    satisfaction_form = SatisfactionForm(saved=saved_scores)
+    if request.method == "POST":
+        project = project_for(request.user, pk, Action.REPORT)
+        form: ValueAssessmentForm | SatisfactionForm
+        if "value" in request.POST:
+            form = value_form = ValueAssessmentForm(request.POST, saved=saved_values)
+        else:
+            form = satisfaction_form = SatisfactionForm(request.POST, saved=saved_scores)
+        if form.is_valid():
+            try:
+                if isinstance(form, ValueAssessmentForm):
+                    services.value_assessment_save(project=project, items=form.items())
+                else:
+                    services.satisfaction_save(project=project, by=request.user, scores=form.scores())
+            except ValidationError as exc:
+                form.add_error(None, exc.messages)
+            else:
+                messages.success(request, _("The assessment was saved."))
+                return redirect("followups:assessment", pk=project.pk)
+    return render(
+        request,
+        "followups/assessment.html",
+        {
+            "project": project,
+            "value_form": value_form,
+            "satisfaction_form": satisfaction_form,
+            "can_report": can(request.user, Action.REPORT, project),
+        },
+    )
+
+
+@login_required
+def final_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """The final report as a web page, with what is missing listed before printing."""
+    project = project_for(request.user, pk, Action.VIEW)
+    context = selectors.final_report_context(project)
+    context["can_report"] = can(request.user, Action.REPORT, project)
+    return render(request, "followups/final_report.html", context)
+
+
+@login_required
+def final_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    project = project_for(request.user, pk, Action.VIEW)
+    pdf = render_pdf(
+        "followups/print_final_report.html", selectors.final_report_context(project), request=request
+    )
+    return pdf_response(pdf, f"final-report-{project.pk}.pdf")
+
+
+@login_required
+def final_report_word(request: HttpRequest, pk: int) -> HttpResponse:
+    project = project_for(request.user, pk, Action.VIEW)
+    response = HttpResponse(
+        final_report_docx(selectors.final_report_context(project)),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="final-report-{project.pk}.docx"'
+    return response
+
+
+def public_results(request: HttpRequest, pk: int) -> HttpResponse:
+    """What an approved project did and achieved, for everyone: no names, no phone numbers."""
+    project = public_project(request.user, pk)
+    context = selectors.final_report_context(project, public=True)
+    return render(request, "followups/public.html", context)
