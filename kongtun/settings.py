@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "kongtun.projects",
     "kongtun.followups",
     "kongtun.reports",
+    "kongtun.dashboards",
+    "kongtun.search",
     "kongtun.api",
 ]
 

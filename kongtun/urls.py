@@ -16,6 +16,8 @@ urlpatterns = [
     path("plans/", include("kongtun.plans.urls")),
     path("projects/", include("kongtun.projects.urls")),
     path("followups/", include("kongtun.followups.urls")),
+    path("dashboards/", include("kongtun.dashboards.urls")),
+    path("search/", include("kongtun.search.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

@@ -1,0 +1,479 @@
+"""Roll-ups for the nation, a region, a province, a district or a fund in a fiscal year.
+
+Every figure is a handful of grouped aggregate queries (no query per row), so that the national
+dashboard stays fast with half a million projects. A project may belong to plans of several
+issues (`Project.plans` → `Plan.issue`): it counts once in every total and once under each of its
+issues, so the per-issue counts can add up to more than the total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import django_filters
+from django.db.models import Count, Q, QuerySet, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kongtun.accounts.permissions import Action, fund_scope, is_admin
+from kongtun.areas.models import District, Province, Region
+from kongtun.areas.selectors import Area, area_fund_filter, area_level
+from kongtun.core.thai import fiscal_year_of
+from kongtun.followups.models import ActivityReport, ReportSpending
+from kongtun.funds.models import Fund, FundYear, ProgrammeRole
+from kongtun.plans.models import Plan
+from kongtun.programme.models import Issue, ProgrammeYear, SupportType
+from kongtun.projects.models import APPROVED_STATUSES, PUBLIC_STATUSES, Project, Status
+from kongtun.situations.models import SituationValue
+
+ZERO = Decimal("0")
+APPROVED = "approved"  # the pseudo-status of the project list: every approved status
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where and when: the nation (no area, no fund), an area, or one fund; a fiscal year."""
+
+    fiscal_year: int
+    area: Area | None = None
+    fund: Fund | None = None
+
+    @property
+    def level(self) -> str:
+        if self.fund is not None:
+            return "fund"
+        return area_level(self.area) if self.area is not None else "nation"
+
+    @property
+    def code(self) -> str:
+        if self.fund is not None:
+            return self.fund.code
+        return str(self.area.pk) if self.area is not None else ""
+
+    @property
+    def name(self) -> str:
+        if self.fund is not None:
+            return self.fund.name
+        return str(self.area) if self.area is not None else str(_("Whole country"))
+
+    def q(self, path: str = "") -> Q:
+        """Rows inside the scope; `path` leads from the row to its fund, e.g. `"project__fund__"`."""
+        if self.fund is not None:
+            return Q(**{f"{path}id" if path else "pk": self.fund.pk})
+        if self.area is not None:
+            return area_fund_filter(self.area, prefix=path)
+        return Q()
+
+    def filter_params(self) -> dict[str, Any]:
+        """The project-list filters that select this scope (for drill-down links)."""
+        params: dict[str, Any] = {"year": self.fiscal_year}
+        if self.level != "nation":
+            params[self.level] = self.code
+        return params
+
+
+def fiscal_year_default() -> int:
+    """The latest programme year that has started, or the current fiscal year."""
+    current = fiscal_year_of(timezone.localdate())
+    latest = ProgrammeYear.objects.filter(fiscal_year__lte=current).order_by("-fiscal_year").first()
+    return latest.fiscal_year if latest else current
+
+
+def fiscal_year_choices() -> list[int]:
+    years = set(ProgrammeYear.objects.values_list("fiscal_year", flat=True))
+    years.add(fiscal_year_of(timezone.localdate()))
+    return sorted(years, reverse=True)
+
+
+@dataclass
+class Row:
+    """One line of a per-issue or per-support-type table."""
+
+    key: Any
+    label: str
+    plans: int = 0
+    plan_budget: Decimal = ZERO
+    situation_funds: int = 0
+    proposals: int = 0
+    approved: int = 0
+    requested: Decimal = ZERO
+    approved_budget: Decimal = ZERO
+    spent: Decimal = ZERO
+    reports: int = 0
+
+
+@dataclass
+class ChildRow:
+    """One area (or fund) one level down, for the sortable area table."""
+
+    key: Any
+    label: str
+    level: str
+    funds: int = 0
+    plans: int = 0
+    proposals: int = 0
+    approved: int = 0
+    approved_budget: Decimal = ZERO
+
+
+@dataclass
+class Dashboard:
+    scope: Scope
+    funds: int = 0
+    funds_by_role: list[tuple[str, str, int]] = field(default_factory=list)
+    funds_with_situation: int = 0
+    plans: int = 0
+    plan_budget: Decimal = ZERO
+    by_status: list[tuple[str, str, int]] = field(default_factory=list)
+    proposals: int = 0
+    approved: int = 0
+    requested: Decimal = ZERO
+    approved_budget: Decimal = ZERO
+    spent: Decimal = ZERO
+    reports: int = 0
+    by_issue: list[Row] = field(default_factory=list)
+    by_support_type: list[Row] = field(default_factory=list)
+    children: list[ChildRow] = field(default_factory=list)
+
+    @property
+    def issue_project_sum(self) -> int:
+        """Approved projects added up over the issues: more than `approved` when projects share issues."""
+        return sum(r.approved for r in self.by_issue if r.key is not None)
+
+
+def _approved_q(path: str = "") -> Q:
+    return Q(**{f"{path}status__in": APPROVED_STATUSES})
+
+
+def funds_by_role(scope: Scope) -> tuple[int, list[tuple[str, str, int]]]:
+    """Active funds in the scope and how many hold each programme role in the year (2 queries)."""
+    total = Fund.objects.filter(scope.q(), is_active=True).count()
+    counts = dict(
+        FundYear.objects.filter(scope.q("fund__"), fiscal_year=scope.fiscal_year, fund__is_active=True)
+        .values_list("programme_role")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    counted = sum(counts.values())
+    # A fund without a row for the year is not in the programme that year.
+    counts[ProgrammeRole.NONE] = counts.get(ProgrammeRole.NONE, 0) + max(total - counted, 0)
+    return total, [(role.value, str(role.label), counts.get(role.value, 0)) for role in ProgrammeRole]
+
+
+def situation_completeness(scope: Scope) -> tuple[int, dict[int, int]]:
+    """Funds with any situation value this year, and per issue (2 queries)."""
+    rows = SituationValue.objects.filter(scope.q("fund__"), fiscal_year=scope.fiscal_year)
+    total = rows.aggregate(n=Count("fund_id", distinct=True))["n"] or 0
+    per_issue = dict(
+        rows.values_list("indicator__issue_id").annotate(n=Count("fund_id", distinct=True)).order_by()
+    )
+    return total, per_issue
+
+
+def plans_by_issue(scope: Scope) -> dict[int, tuple[int, Decimal]]:
+    rows = (
+        Plan.objects.filter(scope.q("fund__"), fiscal_year=scope.fiscal_year)
+        .values_list("issue_id")
+        .annotate(n=Count("id"), budget=Sum("budget"))
+        .order_by()
+    )
+    return {issue: (n, budget or ZERO) for issue, n, budget in rows}
+
+
+def projects_by_status(scope: Scope) -> dict[str, tuple[int, Decimal, Decimal]]:
+    """Proposals of the year per status: count, requested and approved budget (1 query)."""
+    rows = (
+        Project.objects.filter(scope.q("fund__"), fiscal_year=scope.fiscal_year)
+        .values_list("status")
+        .annotate(n=Count("id"), requested=Sum("requested_budget"), approved=Sum("approved_budget"))
+        .order_by()
+    )
+    return {status: (n, requested or ZERO, approved or ZERO) for status, n, requested, approved in rows}
+
+
+def projects_by_issue(scope: Scope) -> dict[Any, dict[str, Any]]:
+    """Per issue, through the plans each project belongs to: proposals, approved projects and
+    their budgets, money spent and activities reported (3 queries). A project counts once under
+    each of its issues; projects in no plan are under the key None."""
+    links = Project.plans.through.objects.filter(
+        scope.q("project__fund__"), project__fiscal_year=scope.fiscal_year
+    )
+    approved = _approved_q("project__")
+    result: dict[Any, dict[str, Any]] = {}
+    for issue, proposals, n, requested, approved_budget in (
+        links.values_list("plan__issue_id")
+        .annotate(
+            proposals=Count("project_id", distinct=True),
+            approved=Count("project_id", distinct=True, filter=approved),
+            requested=Sum("project__requested_budget", filter=approved),
+            approved_budget=Sum("project__approved_budget", filter=approved),
+        )
+        .order_by()
+    ):
+        result[issue] = {
+            "proposals": proposals,
+            "approved": n,
+            "requested": requested or ZERO,
+            "approved_budget": approved_budget or ZERO,
+        }
+    # Projects in no plan at all, so that the issue table accounts for every project.
+    unplanned = Project.objects.filter(
+        scope.q("fund__"), fiscal_year=scope.fiscal_year, plans__isnull=True
+    ).aggregate(
+        proposals=Count("id"),
+        approved=Count("id", filter=_approved_q()),
+        requested=Sum("requested_budget", filter=_approved_q()),
+        approved_budget=Sum("approved_budget", filter=_approved_q()),
+    )
+    if unplanned["proposals"]:
+        result[None] = {k: v if v is not None else ZERO for k, v in unplanned.items()}
+    spent = (
+        ReportSpending.objects.filter(
+            scope.q("report__project__fund__"),
+            report__project__fiscal_year=scope.fiscal_year,
+            report__project__status__in=APPROVED_STATUSES,
+        )
+        .values_list("report__project__plans__issue_id")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    for issue, total in spent:
+        result.setdefault(issue, {})["spent"] = total or ZERO
+    reports = (
+        ActivityReport.objects.filter(
+            scope.q("project__fund__"),
+            project__fiscal_year=scope.fiscal_year,
+            project__status__in=APPROVED_STATUSES,
+        )
+        .values_list("project__plans__issue_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for issue, n in reports:
+        result.setdefault(issue, {})["reports"] = n
+    return result
+
+
+def projects_by_support_type(scope: Scope) -> dict[Any, dict[str, Any]]:
+    """Per support type (each project has at most one, so these add up to the totals; 3 queries)."""
+    approved = _approved_q()
+    result: dict[Any, dict[str, Any]] = {}
+    for key, proposals, n, requested, approved_budget in (
+        Project.objects.filter(scope.q("fund__"), fiscal_year=scope.fiscal_year)
+        .values_list("support_type_id")
+        .annotate(
+            proposals=Count("id"),
+            approved=Count("id", filter=approved),
+            requested=Sum("requested_budget", filter=approved),
+            approved_budget=Sum("approved_budget", filter=approved),
+        )
+        .order_by()
+    ):
+        result[key] = {
+            "proposals": proposals,
+            "approved": n,
+            "requested": requested or ZERO,
+            "approved_budget": approved_budget or ZERO,
+        }
+    for key, total in (
+        ReportSpending.objects.filter(
+            scope.q("report__project__fund__"),
+            report__project__fiscal_year=scope.fiscal_year,
+            report__project__status__in=APPROVED_STATUSES,
+        )
+        .values_list("report__project__support_type_id")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    ):
+        result.setdefault(key, {})["spent"] = total or ZERO
+    for key, n in (
+        ActivityReport.objects.filter(
+            scope.q("project__fund__"),
+            project__fiscal_year=scope.fiscal_year,
+            project__status__in=APPROVED_STATUSES,
+        )
+        .values_list("project__support_type_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        result.setdefault(key, {})["reports"] = n
+    return result
+
+
+_CHILD_KEY = {"nation": "region_id", "region": "province_id", "province": "district_id", "district": "id"}
+_CHILD_LEVEL = {"nation": "region", "region": "province", "province": "district", "district": "fund"}
+
+
+def children_table(scope: Scope) -> list[ChildRow]:
+    """The areas one level down (regions, provinces, districts, or the funds of a district) with
+    funds, plans, proposals and approved projects (4 queries)."""
+    if scope.level == "fund":
+        return []
+    key = _CHILD_KEY[scope.level]
+    level = _CHILD_LEVEL[scope.level]
+    rows: dict[Any, ChildRow] = {}
+    labels: dict[Any, str]
+    if level == "region":
+        labels = {r.pk: str(r) for r in Region.objects.all()}
+    elif level == "province":
+        labels = dict(Province.objects.filter(region=scope.area).values_list("code", "name_th"))
+    elif level == "district":
+        labels = dict(District.objects.filter(province=scope.area).values_list("code", "name_th"))
+    else:
+        labels = dict(Fund.objects.filter(scope.q(), is_active=True).values_list("id", "name"))
+    codes = {}
+    if level == "fund":
+        codes = dict(Fund.objects.filter(scope.q(), is_active=True).values_list("id", "code"))
+    for k, label in labels.items():
+        rows[k] = ChildRow(key=codes.get(k, k), label=label, level=level)
+    for k, n in (
+        Fund.objects.filter(scope.q(), is_active=True).values_list(key).annotate(n=Count("id")).order_by()
+    ):
+        if k in rows:
+            rows[k].funds = n
+    for k, n in (
+        Plan.objects.filter(scope.q("fund__"), fiscal_year=scope.fiscal_year)
+        .values_list(f"fund__{key}")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        if k in rows:
+            rows[k].plans = n
+    for k, proposals, approved, budget in (
+        Project.objects.filter(scope.q("fund__"), fiscal_year=scope.fiscal_year)
+        .values_list(f"fund__{key}")
+        .annotate(
+            proposals=Count("id"),
+            approved=Count("id", filter=_approved_q()),
+            budget=Sum("approved_budget", filter=_approved_q()),
+        )
+        .order_by()
+    ):
+        if k in rows:
+            rows[k].proposals, rows[k].approved, rows[k].approved_budget = proposals, approved, budget or ZERO
+    return sorted(rows.values(), key=lambda r: (-r.approved, r.label))
+
+
+def dashboard(scope: Scope) -> Dashboard:
+    """Every figure of a dashboard page, report and API answer for one scope (about 17 queries)."""
+    board = Dashboard(scope=scope)
+    board.funds, board.funds_by_role = funds_by_role(scope)
+    board.funds_with_situation, situation = situation_completeness(scope)
+    plans = plans_by_issue(scope)
+    board.plans = sum(n for n, _ in plans.values())
+    board.plan_budget = sum((b for _, b in plans.values()), ZERO)
+    statuses = projects_by_status(scope)
+    board.by_status = [(s.value, str(s.label), statuses.get(s.value, (0, ZERO, ZERO))[0]) for s in Status]
+    board.proposals = sum(n for n, _, _ in statuses.values())
+    approved = [statuses[s] for s in APPROVED_STATUSES if s in statuses]
+    board.approved = sum(n for n, _, _ in approved)
+    board.requested = sum((r for _, r, _ in approved), ZERO)
+    board.approved_budget = sum((a for _, _, a in approved), ZERO)
+
+    per_issue = projects_by_issue(scope)
+    for issue in Issue.objects.all():
+        p = per_issue.get(issue.pk, {})
+        n_plans, budget = plans.get(issue.pk, (0, ZERO))
+        if not (p or n_plans or situation.get(issue.pk)):
+            continue
+        board.by_issue.append(
+            Row(
+                key=issue.pk,
+                label=issue.name_th,
+                plans=n_plans,
+                plan_budget=budget,
+                situation_funds=situation.get(issue.pk, 0),
+                **p,
+            )
+        )
+    if None in per_issue:
+        board.by_issue.append(Row(key=None, label=str(_("Not in any plan")), **per_issue[None]))
+
+    per_support = projects_by_support_type(scope)
+    for support in SupportType.objects.all():
+        if support.pk in per_support:
+            board.by_support_type.append(Row(key=support.pk, label=str(support), **per_support[support.pk]))
+    if None in per_support:
+        board.by_support_type.append(Row(key=None, label=str(_("No support type yet")), **per_support[None]))
+    # Each project has at most one support type, so these rows add up to the distinct totals.
+    board.spent = sum((r.spent for r in board.by_support_type), ZERO)
+    board.reports = sum(r.reports for r in board.by_support_type)
+    board.children = children_table(scope)
+    return board
+
+
+# --- The lists behind the numbers -------------------------------------------------------------
+
+
+def visible_projects(user: Any) -> QuerySet[Project]:
+    """Approved projects for everyone, plus the drafts of funds the user may VIEW."""
+    projects = Project.objects.select_related("fund", "support_type")
+    if is_admin(user):
+        return projects
+    q = Q(status__in=PUBLIC_STATUSES)
+    if getattr(user, "is_authenticated", False):
+        # Proposers see their own drafts; fund roles see the drafts of their funds.
+        q |= fund_scope(user, Action.VIEW, prefix="fund__") | Q(proposer_id=user.pk)
+    return projects.filter(q)
+
+
+class ProjectFilter(django_filters.FilterSet):
+    """The filters of the project list behind every dashboard number (page, export and API)."""
+
+    region = django_filters.NumberFilter(label=_("NHSO region"), field_name="fund__region_id")
+    province = django_filters.CharFilter(label=_("Province code"), field_name="fund__province_id")
+    district = django_filters.CharFilter(label=_("District code"), field_name="fund__district_id")
+    fund = django_filters.CharFilter(label=_("Fund code"), field_name="fund__code")
+    year = django_filters.NumberFilter(label=_("Fiscal year (B.E.)"), field_name="fiscal_year")
+    issue = django_filters.ModelChoiceFilter(
+        label=_("Issue"), queryset=Issue.objects.all(), method="filter_issue"
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=[(APPROVED, _("Approved (all)")), *Status.choices], method="filter_status"
+    )
+    support_type = django_filters.ModelChoiceFilter(
+        label=_("Support type"), queryset=SupportType.objects.all()
+    )
+    no_plan = django_filters.BooleanFilter(label=_("Not in any plan"), method="filter_no_plan")
+
+    class Meta:
+        model = Project
+        fields = ["region", "province", "district", "fund", "year", "issue", "status", "support_type"]
+
+    def filter_issue(self, queryset: QuerySet[Project], name: str, value: Issue) -> QuerySet[Project]:
+        # A sub-query rather than a join: a project in two plans must not appear twice.
+        links = Project.plans.through.objects.filter(plan__issue=value).values("project_id")
+        return queryset.filter(pk__in=links)
+
+    def filter_status(self, queryset: QuerySet[Project], name: str, value: str) -> QuerySet[Project]:
+        if value == APPROVED:
+            return queryset.filter(status__in=APPROVED_STATUSES)
+        return queryset.filter(status=value)
+
+    def filter_no_plan(self, queryset: QuerySet[Project], name: str, value: bool | None) -> QuerySet[Project]:
+        return queryset.filter(plans__isnull=True) if value else queryset
+
+
+def project_rows(queryset: QuerySet[Project]) -> QuerySet[Project]:
+    return queryset.order_by("-fiscal_year", "fund__code", "title")
+
+
+class PlanFilter(django_filters.FilterSet):
+    """The filters of the plan list behind the dashboards' plan counts."""
+
+    region = django_filters.NumberFilter(label=_("NHSO region"), field_name="fund__region_id")
+    province = django_filters.CharFilter(label=_("Province code"), field_name="fund__province_id")
+    district = django_filters.CharFilter(label=_("District code"), field_name="fund__district_id")
+    fund = django_filters.CharFilter(label=_("Fund code"), field_name="fund__code")
+    year = django_filters.NumberFilter(label=_("Fiscal year (B.E.)"), field_name="fiscal_year")
+    issue = django_filters.ModelChoiceFilter(label=_("Issue"), queryset=Issue.objects.all())
+
+    class Meta:
+        model = Plan
+        fields = ["region", "province", "district", "fund", "year", "issue"]
+
+
+def plan_rows(queryset: QuerySet[Plan]) -> QuerySet[Plan]:
+    return queryset.select_related("fund", "issue").order_by("-fiscal_year", "fund__code", "issue__order")

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from kongtun.conftest import login
+from kongtun.dashboards.tests.data import YEAR, rollup_data
+
+
+@pytest.fixture
+def data(story):
+    return rollup_data(story)
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("dashboards:nation", []),
+        ("dashboards:region", ["12"]),
+        ("dashboards:province", ["90"]),
+        ("dashboards:district", ["9003"]),
+        ("dashboards:fund", ["L9001"]),
+    ],
+)
+def test_dashboards_are_public(story, data, name, args):
+    response = Client().get(reverse(name, args=args), {"year": YEAR})
+    assert response.status_code == 200
+    assert "chart.umd.min.js" in response.text and 'id="dashboard-data"' in response.text
+
+
+def test_district_dashboard_says_how_projects_in_two_plans_count(story, data):
+    response = Client().get(reverse("dashboards:district", args=["9003"]), {"year": YEAR})
+    assert response.context["board"].approved == 4
+    assert "projects:detail" not in response.text
+    assert "4 " in response.text
+    # The note explains the overlap between per-issue counts and the total.
+    assert response.context["board"].issue_project_sum == 4
+
+
+def test_dashboard_numbers_link_to_the_list_behind_them(story, data):
+    response = Client().get(reverse("dashboards:district", args=["9003"]), {"year": YEAR})
+    url = (
+        reverse("dashboards:projects")
+        + f"?year={YEAR}&amp;district=9003&amp;status=approved&amp;issue={data.tobacco.pk}"
+    )
+    assert url in response.text
+
+
+def test_unknown_area_or_fund_is_404(story):
+    assert Client().get(reverse("dashboards:district", args=["9999"])).status_code == 404
+    assert Client().get(reverse("dashboards:fund", args=["NOPE"])).status_code == 404
+    assert Client().get("/dashboards/planet/1/export/").status_code == 404
+
+
+def test_a_bad_year_falls_back_to_the_default_year(story, data):
+    response = Client().get(reverse("dashboards:nation"), {"year": "abc"})
+    assert response.status_code == 200
+
+
+def test_project_list_hides_drafts_from_the_public_and_from_officer_b(story, data):
+    url = reverse("dashboards:projects")
+    public = Client().get(url, {"district": "9003"})
+    assert data.p1.title in public.text and data.p3.title not in public.text
+    assert data.p3.title not in login(story.officer_b).get(url, {"district": "9003"}).text
+    assert data.p3.title in login(story.officer_a).get(url, {"district": "9003"}).text
+
+
+def test_project_list_filters_by_issue_and_status(story, data):
+    response = Client().get(reverse("dashboards:projects"), {"issue": data.activity.pk, "status": "approved"})
+    assert list(response.context["page"]) == [data.p1]
+
+
+def test_project_list_exports_to_excel(story, data):
+    response = Client().get(reverse("dashboards:projects"), {"district": "9003", "format": "xlsx"})
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert len(rows) == 1 + 4  # header + the approved projects of จะนะ
+
+
+def test_plan_list_shows_the_plans_of_an_issue(story, data):
+    response = Client().get(
+        reverse("dashboards:plans"), {"issue": data.tobacco.pk, "district": "9003", "year": YEAR}
+    )
+    assert response.status_code == 200 and response.context["page"].paginator.count == 2
+
+
+def test_dashboard_exports_to_excel(story, data):
+    response = Client().get(reverse("dashboards:export", args=["district", "9003"]), {"year": YEAR})
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(BytesIO(response.content))
+    assert "สรุป" in book.sheetnames or "Summary" in book.sheetnames
+    summary = {row[0]: row[1] for row in book.worksheets[0].iter_rows(values_only=True)}
+    assert 4 in summary.values()
+
+
+def test_progress_report_prints_as_pdf(story, data):
+    response = Client().get(reverse("dashboards:report", args=["district", "9003"]), {"year": YEAR})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")

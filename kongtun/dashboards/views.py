@@ -1,0 +1,127 @@
+"""Public dashboards (no personal data): figures, charts, drill-down lists, Excel and PDF."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+
+from kongtun.areas.selectors import area_get
+from kongtun.dashboards import exports
+from kongtun.dashboards.selectors import (
+    APPROVED,
+    Dashboard,
+    PlanFilter,
+    ProjectFilter,
+    Scope,
+    dashboard,
+    fiscal_year_choices,
+    fiscal_year_default,
+    plan_rows,
+    project_rows,
+    visible_projects,
+)
+from kongtun.funds.models import Fund
+from kongtun.plans.models import Plan
+from kongtun.reports.pdf import pdf_response, render_pdf
+
+
+def scope_for(request: HttpRequest, level: str, code: str) -> Scope:
+    """The scope a dashboard URL names, for the year in `?year=` (or the default year); 404 if unknown."""
+    raw = request.GET.get("year", "")
+    year = int(raw) if raw.isdigit() and 2400 < int(raw) < 2700 else fiscal_year_default()
+    if level == "nation":
+        return Scope(fiscal_year=year)
+    if level == "fund":
+        fund = get_object_or_404(
+            Fund.objects.select_related("district__province__region"), code=code, is_active=True
+        )
+        return Scope(fiscal_year=year, fund=fund)
+    if level not in ("region", "province", "district"):
+        raise Http404
+    return Scope(fiscal_year=year, area=area_get(level, code))
+
+
+def _links(scope: Scope) -> dict[str, str]:
+    """Base URLs of the lists behind the numbers, already filtered to the scope."""
+    params = scope.filter_params()
+    projects = reverse("dashboards:projects") + "?" + urlencode(params)
+    funds: dict[str, object] = {"year": scope.fiscal_year}
+    if scope.level in ("region", "province", "district"):
+        funds[scope.level] = scope.code
+    return {
+        "projects": projects,
+        "approved": projects + "&" + urlencode({"status": APPROVED}),
+        "funds": reverse("funds:index") + "?" + urlencode(funds),
+    }
+
+
+def _chart_data(board: Dashboard) -> dict[str, object]:
+    return {
+        "issues": {
+            "labels": [r.label for r in board.by_issue],
+            "approved": [r.approved for r in board.by_issue],
+            "plans": [r.plans for r in board.by_issue],
+            "budget": [float(r.approved_budget) for r in board.by_issue],
+        },
+        "status": {
+            "labels": [label for _k, label, n in board.by_status if n],
+            "values": [n for *_x, n in board.by_status if n],
+        },
+        "support": {
+            "labels": [r.label for r in board.by_support_type],
+            "values": [r.approved for r in board.by_support_type],
+        },
+    }
+
+
+def dashboard_page(request: HttpRequest, level: str = "nation", code: str = "") -> HttpResponse:
+    scope = scope_for(request, level, code)
+    board = dashboard(scope)
+    context = {
+        "board": board,
+        "scope": scope,
+        "links": _links(scope),
+        "years": fiscal_year_choices(),
+        "chart_data": _chart_data(board),
+        "plan_query": urlencode(scope.filter_params()),
+        "crumbs": (scope.fund or scope.area).breadcrumb() if (scope.fund or scope.area) else [],
+    }
+    return render(request, "dashboards/dashboard.html", context)
+
+
+def dashboard_export(request: HttpRequest, level: str = "nation", code: str = "") -> HttpResponse:
+    scope = scope_for(request, level, code)
+    name = f"dashboard-{scope.level}{'-' + scope.code if scope.code else ''}-{scope.fiscal_year}.xlsx"
+    return exports.xlsx_response(exports.dashboard_workbook(dashboard(scope)), name)
+
+
+def dashboard_report(request: HttpRequest, level: str = "nation", code: str = "") -> HttpResponse:
+    """A printable area progress report: funds, plans and approved projects per issue."""
+    scope = scope_for(request, level, code)
+    context = {"board": dashboard(scope), "scope": scope, "printed_on": timezone.localdate()}
+    pdf = render_pdf("dashboards/report_pdf.html", context, request=request)
+    return pdf_response(
+        pdf, f"progress-{scope.level}{'-' + scope.code if scope.code else ''}-{scope.fiscal_year}.pdf"
+    )
+
+
+def project_list(request: HttpRequest) -> HttpResponse:
+    """The list behind every dashboard number: approved projects for all, drafts for those who may view."""
+    filterset = ProjectFilter(request.GET or None, queryset=visible_projects(request.user))
+    rows = project_rows(filterset.qs)
+    if request.GET.get("format") == "xlsx":
+        return exports.xlsx_response(exports.project_workbook(rows[:20000]), "projects.xlsx")
+    page = Paginator(rows, 30).get_page(request.GET.get("page"))
+    template = "dashboards/_project_results.html" if request.htmx else "dashboards/projects.html"
+    return render(request, template, {"filter": filterset, "page": page})
+
+
+def plan_list(request: HttpRequest) -> HttpResponse:
+    """The plans behind the dashboards' plan counts (fund, issue, year and budget only)."""
+    filterset = PlanFilter(request.GET or None, queryset=Plan.objects.all())
+    page = Paginator(plan_rows(filterset.qs), 30).get_page(request.GET.get("page"))
+    return render(request, "dashboards/plans.html", {"filter": filterset, "page": page})
