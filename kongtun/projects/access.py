@@ -7,17 +7,29 @@ from typing import Any
 from django.shortcuts import get_object_or_404
 
 from kongtun.accounts.permissions import Action, authorize
+from kongtun.plans.models import PlannedProject
 from kongtun.projects.models import Project
 
 
 def project_for(user: Any, pk: int, action: Action) -> Project:
-    """The project `pk` if `user` may do `action` on it. Approved projects are public to read,
-    so anyone refused an action on them gets 403, not 404."""
+    """The project `pk` if `user` may do `action` on it. Approved projects are public to read:
+    anyone may VIEW them, and anyone refused another action on them gets 403, not 404."""
     project = get_object_or_404(
         Project.objects.select_related(
             "fund", "proposer", "support_type", "org_type", "main_target_group", "planned_project__plan"
         ),
         pk=pk,
     )
+    if action == Action.VIEW and project.is_approved:
+        return project
     authorize(user, action, project, public=project.is_approved)
     return project
+
+
+def planned_project_for(user: Any, pk: int) -> PlannedProject:
+    """A plan's "project to do" that `user` may turn into a proposal to the plan's fund."""
+    planned = get_object_or_404(
+        PlannedProject.objects.select_related("plan__fund", "plan__issue", "support_type", "org_type"), pk=pk
+    )
+    authorize(user, Action.PROPOSE, planned.plan.fund)
+    return planned

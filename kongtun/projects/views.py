@@ -1,21 +1,317 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from kongtun.accounts.permissions import Action, authorize
-from kongtun.plans.models import PlannedProject
-from kongtun.projects.access import project_for
+from kongtun.accounts.models import User
+from kongtun.accounts.permissions import Action, can
+from kongtun.funds.access import fund_for
+from kongtun.projects import selectors, services
+from kongtun.projects.access import planned_project_for, project_for
+from kongtun.projects.forms import (
+    EDITORS,
+    TRANSITION_FORMS,
+    ActivityEditor,
+    CommentForm,
+    ProjectStartForm,
+    ReplyForm,
+    WindowForm,
+)
+from kongtun.projects.models import Comment, ProposalWindow, Status
+from kongtun.reports.pdf import pdf_response, render_pdf
+
+
+def _user(request: HttpRequest) -> User:
+    """The logged-in user (views that call this are behind login_required)."""
+    return request.user  # type: ignore[return-value]
+
+
+def _sections() -> list[tuple[int, str]]:
+    titles = selectors.section_titles()
+    return [(n, titles[n]) for n, _key in selectors.SECTIONS]
 
 
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The whole proposal on one page, each section with its edit link; public for approved
+    projects, without personal data for those who are not of the fund."""
     project = project_for(request.user, pk, Action.VIEW)
-    return render(request, "projects/detail.html", {"project": project})
+    project = selectors.project_full(project.pk)
+    internal = can(request.user, Action.VIEW, project)
+    editable = project.status in services.EDITABLE_STATUSES and can(request.user, Action.EDIT, project)
+    context = {
+        "project": project,
+        "internal": internal,
+        "editable": editable,
+        "sections": _sections(),
+        "budget_groups": selectors.budget_by_group(project),
+        "transitions": services.transitions_for(request.user, project) if internal else [],
+        "history": project.transitions.select_related("by") if internal else [],
+    }
+    return render(request, "projects/detail.html", context)
+
+
+@login_required
+def project_start(request: HttpRequest, code: str) -> HttpResponse:
+    fund = fund_for(request, code, Action.PROPOSE)
+    form = ProjectStartForm(request.POST or None, initial={"organisation": _user(request).organisation})
+    if request.method == "POST" and form.is_valid():
+        try:
+            project = services.project_create(fund=fund, user=_user(request), **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request, _("The proposal was created as a draft. Fill in one section at a time.")
+            )
+            return redirect("projects:edit", pk=project.pk, step=1)
+    return render(request, "projects/start.html", {"fund": fund, "form": form})
 
 
 @login_required
 def project_start_from_planned(request: HttpRequest, planned_project_id: int) -> HttpResponse:
-    planned = get_object_or_404(PlannedProject.objects.select_related("plan__fund"), pk=planned_project_id)
-    authorize(request.user, Action.PROPOSE, planned.plan.fund)
-    return redirect(planned.plan.fund)
+    planned = planned_project_for(request.user, planned_project_id)
+    if request.method == "POST":
+        project = services.project_create_from_planned(planned_project=planned, user=_user(request))
+        messages.success(request, _("The proposal was started from the plan. Check each section."))
+        return redirect("projects:edit", pk=project.pk, step=1)
+    return render(
+        request, "projects/start_from_planned.html", {"planned": planned, "fund": planned.plan.fund}
+    )
+
+
+@login_required
+def project_edit(request: HttpRequest, pk: int, step: int) -> HttpResponse:
+    """The guided editor: one section per step, each step saved as a draft."""
+    project = project_for(request.user, pk, Action.EDIT)
+    if step not in EDITORS:
+        raise Http404
+    editor = EDITORS[step](project, request.POST or None)
+    if request.method == "POST" and project.status not in services.EDITABLE_STATUSES:
+        editor.non_field_errors.append(_("This proposal can no longer be edited."))
+    elif request.method == "POST" and editor.is_valid():
+        try:
+            editor.save()
+        except ValidationError as exc:
+            editor.add_error(exc)
+        else:
+            messages.success(request, _("Saved as a draft."))
+            if "next" in request.POST and step < len(EDITORS):
+                return redirect("projects:edit", pk=pk, step=step + 1)
+            if "next" in request.POST:
+                return redirect("projects:review", pk=pk)
+            return redirect("projects:edit", pk=pk, step=step)
+    context = {"project": project, "editor": editor, "step": step, "sections": _sections()}
+    if step == 4:
+        context["situation"] = selectors.situation_values(project)
+    if step == 7:
+        context["activities"] = project.activities.prefetch_related("budget_lines")
+        context["budget_groups"] = selectors.budget_by_group(project)
+    return render(request, "projects/edit.html", context)
+
+
+@login_required
+def activity_edit(request: HttpRequest, pk: int, activity_id: int | None = None) -> HttpResponse:
+    project = project_for(request.user, pk, Action.EDIT)
+    activity = get_object_or_404(project.activities, pk=activity_id) if activity_id else None
+    editor = ActivityEditor(project, request.POST or None, activity=activity)
+    if request.method == "POST" and "delete" in request.POST and activity is not None:
+        services.activity_delete(activity=activity)
+        messages.success(request, _("The activity was removed."))
+        return redirect("projects:edit", pk=pk, step=7)
+    if request.method == "POST" and editor.is_valid():
+        try:
+            editor.save()
+        except ValidationError as exc:
+            editor.add_error(exc)
+        else:
+            messages.success(request, _("The activity was saved."))
+            return redirect("projects:edit", pk=pk, step=7)
+    return render(
+        request,
+        "projects/activity_edit.html",
+        {"project": project, "editor": editor, "activity": activity, "sections": _sections(), "step": 7},
+    )
+
+
+@login_required
+def project_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """The last step: the quality check in full and the submit button."""
+    project = project_for(request.user, pk, Action.EDIT)
+    return render(
+        request,
+        "projects/review.html",
+        {
+            "project": project,
+            "quality": selectors.project_quality(project),
+            "sections": _sections(),
+            "can_submit": "submit" in services.transitions_for(request.user, project),
+        },
+    )
+
+
+@login_required
+def project_quality(request: HttpRequest, pk: int) -> HttpResponse:
+    """The quality check beside the form (HTMX partial)."""
+    project = project_for(request.user, pk, Action.VIEW)
+    return render(
+        request,
+        "projects/_quality.html",
+        {
+            "project": project,
+            "quality": selectors.project_quality(project),
+            "titles": selectors.section_titles(),
+        },
+    )
+
+
+@login_required
+def project_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    """Submit, return, cancel, approve or reject: a form for the details, then the service."""
+    if name not in TRANSITION_FORMS:
+        raise Http404
+    rule = services.TRANSITIONS[name]
+    project = project_for(request.user, pk, rule.action)
+    initial = {"approved_budget": project.requested_budget} if name == "approve" else {}
+    form = TRANSITION_FORMS[name](request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_transition(project=project, user=_user(request), name=name, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc.messages if hasattr(exc, "error_dict") else exc)
+        else:
+            messages.success(
+                request, _("The proposal was %(change)s.") % {"change": services.transition_label(name)}
+            )
+            return redirect(project)
+    status = 409 if request.method == "POST" and not services.transition_allowed(project, name) else 200
+    context = {"project": project, "form": form, "name": name, "label": services.transition_label(name)}
+    return render(request, "projects/transition.html", context, status=status)
+
+
+@login_required
+def project_comments(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mentors' and reviewers' comments by section, and the proposer's answers."""
+    project = project_for(request.user, pk, Action.VIEW)
+    sections = [(str(n), f"{n}. {t}") for n, t in _sections()]
+    form = CommentForm(
+        request.POST if "body" in request.POST and "reply_to" not in request.POST else None, sections=sections
+    )
+    reply = ReplyForm(request.POST if "reply_to" in request.POST else None)
+    if request.method == "POST":
+        try:
+            if reply.is_bound and reply.is_valid():
+                parent = get_object_or_404(Comment, pk=reply.cleaned_data["reply_to"], project=project)
+                services.comment_add(
+                    project=project,
+                    user=_user(request),
+                    section=parent.section,
+                    body=reply.cleaned_data["body"],
+                    reply_to=parent,
+                )
+                return redirect("projects:comments", pk=pk)
+            if form.is_bound and form.is_valid():
+                services.comment_add(project=project, user=_user(request), **form.cleaned_data)
+                return redirect("projects:comments", pk=pk)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+    comments = (
+        project.comments.filter(reply_to=None).select_related("author").prefetch_related("replies__author")
+    )
+    context = {
+        "project": project,
+        "form": form,
+        "comments": comments,
+        "titles": dict(sections),
+        "can_comment": can(request.user, Action.COMMENT, project),
+        "can_answer": project.proposer_id == request.user.pk,
+    }
+    return render(request, "projects/comments.html", context)
+
+
+@login_required
+def fund_proposals(request: HttpRequest, code: str) -> HttpResponse:
+    """The fund's proposals and projects by status (officer, committee, mentor)."""
+    fund = fund_for(request, code, Action.VIEW)
+    status = request.GET.get("status", "")
+    year = request.GET.get("year", "")
+    fiscal_year = int(year) if year.isdigit() else None
+    page = Paginator(selectors.fund_projects(fund, status=status, fiscal_year=fiscal_year), 30).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "fund": fund,
+        "page": page,
+        "status": status,
+        "year": year,
+        "counts": selectors.status_counts(fund, fiscal_year),
+        "statuses": Status.choices,
+        "can_propose": can(request.user, Action.PROPOSE, fund),
+        "can_windows": can(request.user, Action.RECEIVE, fund),
+    }
+    return render(request, "projects/fund_list.html", context)
+
+
+@login_required
+def my_proposals(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.my_projects(request.user), 30).get_page(request.GET.get("page"))
+    return render(request, "projects/mine.html", {"page": page})
+
+
+def public_projects(request: HttpRequest) -> HttpResponse:
+    """Approved projects, open to everyone (no personal data)."""
+    q = request.GET.get("q", "").strip()
+    year = request.GET.get("year", "")
+    qs = selectors.public_projects(q=q, fiscal_year=int(year) if year.isdigit() else None)
+    page = Paginator(qs, 30).get_page(request.GET.get("page"))
+    return render(request, "projects/public_list.html", {"page": page, "q": q, "year": year})
+
+
+@login_required
+def proposal_windows(request: HttpRequest, code: str) -> HttpResponse:
+    """The fund's windows for new proposals: open one, close one."""
+    fund = fund_for(request, code, Action.RECEIVE)
+    form = WindowForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.proposal_window_open(fund=fund, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The proposal window was opened."))
+            return redirect("projects:windows", code=code)
+    windows = selectors.proposal_windows(fund)
+    return render(
+        request,
+        "projects/windows.html",
+        {"fund": fund, "form": form, "windows": windows, "today": timezone.localdate()},
+    )
+
+
+@login_required
+@require_POST
+def proposal_window_close(request: HttpRequest, code: str, window_id: int) -> HttpResponse:
+    fund = fund_for(request, code, Action.RECEIVE)
+    window = get_object_or_404(ProposalWindow, pk=window_id, fund=fund)
+    services.proposal_window_close(window=window)
+    messages.success(request, _("The proposal window was closed."))
+    return redirect("projects:windows", code=code)
+
+
+def project_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The proposal form as the funds print it, with the committee-decision part."""
+    project = project_for(request.user, pk, Action.VIEW)
+    project = selectors.project_full(project.pk)
+    context = {
+        "project": project,
+        "internal": can(request.user, Action.VIEW, project),
+        "budget_groups": selectors.budget_by_group(project),
+    }
+    pdf = render_pdf("projects/print.html", context, request=request)
+    return pdf_response(pdf, f"proposal-{project.code or project.pk}.pdf")

@@ -1,0 +1,53 @@
+// The proposal editor: add formset rows without a reload, and sum budget lines as they are typed.
+(function () {
+  "use strict";
+
+  function addRow(button) {
+    var prefix = button.getAttribute("data-prefix");
+    var total = document.getElementById("id_" + prefix + "-TOTAL_FORMS");
+    var template = document.querySelector('template.formset-empty[data-prefix="' + prefix + '"]');
+    var rows = document.querySelector('.formset-rows[data-prefix="' + prefix + '"]');
+    if (!total || !template || !rows) { return; }
+    var index = parseInt(total.value, 10);
+    var html = template.innerHTML.replace(/__prefix__/g, String(index));
+    var holder = document.createElement("div");
+    holder.innerHTML = html;
+    while (holder.firstChild) { rows.appendChild(holder.firstChild); }
+    total.value = String(index + 1);
+    var first = rows.lastElementChild && rows.lastElementChild.querySelector("input, select, textarea");
+    if (first) { first.focus(); }
+  }
+
+  function number(input) {
+    if (!input || !input.value) { return 0; }
+    var n = parseFloat(input.value.replace(/,/g, "").replace("บาท", ""));
+    return isNaN(n) ? 0 : n;
+  }
+
+  function sumBudget(form) {
+    var total = 0;
+    form.querySelectorAll(".formset-row").forEach(function (row) {
+      var qty = row.querySelector(".js-qty");
+      var cost = row.querySelector(".js-cost");
+      if (!cost) { return; }
+      var q = qty && qty.value ? number(qty) : 1;
+      total += q * number(cost);
+    });
+    var out = form.querySelector(".js-total");
+    if (out) {
+      out.textContent = total.toLocaleString("th-TH", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest(".js-add-row");
+    if (button) { event.preventDefault(); addRow(button); }
+  });
+  document.addEventListener("input", function (event) {
+    var form = event.target.closest("form.js-budget");
+    if (form) { sumBudget(form); }
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form.js-budget").forEach(sumBudget);
+  });
+})();
