@@ -12,6 +12,8 @@ from kongtun.accounts.api import router as accounts_router
 from kongtun.api.auth import TokenAuth
 from kongtun.areas.api import router as areas_router
 from kongtun.funds.api import router as funds_router
+from kongtun.plans.api import router as plans_router
+from kongtun.situations.api import router as situations_router
 
 api = NinjaAPI(
     title="Kongtun API",
@@ -42,3 +44,5 @@ def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 api.add_router("/v1/", accounts_router)
 api.add_router("/v1/areas/", areas_router)
 api.add_router("/v1/funds/", funds_router)
+api.add_router("/v1/situations/", situations_router)
+api.add_router("/v1/plans/", plans_router)
