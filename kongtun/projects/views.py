@@ -92,7 +92,7 @@ def project_edit(request: HttpRequest, pk: int, step: int) -> HttpResponse:
     project = project_for(request.user, pk, Action.EDIT)
     if step not in EDITORS:
         raise Http404
-    editor = EDITORS[step](project, request.POST or None)
+    editor = EDITORS[step](project, request.POST if request.method == "POST" else None)
     if request.method == "POST" and project.status not in services.EDITABLE_STATUSES:
         editor.non_field_errors.append(_("This proposal can no longer be edited."))
     elif request.method == "POST" and editor.is_valid():
@@ -179,7 +179,7 @@ def project_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse
     rule = services.TRANSITIONS[name]
     project = project_for(request.user, pk, rule.action)
     initial = {"approved_budget": project.requested_budget} if name == "approve" else {}
-    form = TRANSITION_FORMS[name](request.POST or None, initial=initial)
+    form = TRANSITION_FORMS[name](request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.project_transition(project=project, user=_user(request), name=name, **form.cleaned_data)

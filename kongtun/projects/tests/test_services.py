@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,7 +15,7 @@ from kongtun.projects.tests.helpers import YEAR, complete, make_planned, proposa
 
 pytestmark = pytest.mark.django_db
 
-DECISION = {
+DECISION: dict[str, Any] = {
     "meeting_no": "3/2569",
     "meeting_date": dt.date(2025, 11, 20),
     "report_due_date": dt.date(2026, 9, 15),
