@@ -14,6 +14,8 @@ STEPS = [
     "kongtun.programme.demo",
     "kongtun.funds.demo",
     "kongtun.accounts.demo",
+    "kongtun.situations.demo",
+    "kongtun.plans.demo",
 ]
 
 # จะนะ and เทพา (สงขลา), เขาชัยสน (พัทลุง), ย่านตาขาว (ตรัง): NHSO region 12, 34 funds.
