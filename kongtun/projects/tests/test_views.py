@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from kongtun.conftest import login
 from kongtun.programme.models import Indicator, OrgType, SupportType, TargetGroup
@@ -51,6 +53,7 @@ def test_an_approved_project_is_public_without_personal_data(story):
     response = Client().get(project.get_absolute_url())
     assert response.status_code == 200
     html = response.content.decode()
+    assert project.code
     assert project.code in html
     assert "นางสมศรี" not in html
     assert "proposer_a" not in html
@@ -94,7 +97,7 @@ def test_a_proposer_starts_a_proposal_at_the_fund(story):
         url, {"title": "ลดหวาน", "fiscal_year": YEAR, "organisation": "โรงเรียน"}
     )
     project = Project.objects.get(title="ลดหวาน")
-    assert response.url == reverse("projects:edit", args=[project.pk, 1])
+    assert response["Location"] == reverse("projects:edit", args=[project.pk, 1])
     assert project.proposer == story.proposer_a
     assert login(story.officer_b).get(url).status_code == 404
     assert login(story.committee_a).get(url).status_code == 403
@@ -107,12 +110,12 @@ def test_a_proposal_starts_from_the_plan(story):
     assert client.get(url).status_code == 200
     response = client.post(url)
     project = Project.objects.get(planned_project=planned)
-    assert response.url == reverse("projects:edit", args=[project.pk, 1])
+    assert response["Location"] == reverse("projects:edit", args=[project.pk, 1])
     assert login(story.officer_b).post(url).status_code == 404
     assert login(story.committee_a).post(url).status_code == 403
 
 
-def _formset(prefix: str, rows: list[dict]) -> dict:
+def _formset(prefix: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
     data = {f"{prefix}-TOTAL_FORMS": str(len(rows)), f"{prefix}-INITIAL_FORMS": "0"}
     for i, row in enumerate(rows):
         data.update({f"{prefix}-{i}-{k}": v for k, v in row.items()})
@@ -124,12 +127,12 @@ def test_each_step_saves_a_draft(story):
     client = login(story.proposer_a)
     indicator = Indicator.objects.get(code="tobacco-adults")
     make_planned(story)  # situation value 30 for the indicator
-    steps = {
+    steps: dict[int, dict[str, Any]] = {
         1: {"title": "ใหม่", "organisation": "ชมรม", "responsible_people": "นายก", "location": "หมู่ 2"},
         2: {
-            "support_type": SupportType.objects.first().pk,
-            "org_type": OrgType.objects.first().pk,
-            "main_target_group": TargetGroup.objects.first().pk,
+            "support_type": SupportType.objects.order_by("order")[0].pk,
+            "org_type": OrgType.objects.order_by("order")[0].pk,
+            "main_target_group": TargetGroup.objects.order_by("order")[0].pk,
         },
         3: {"rationale": "เหตุผล", **_formset("problems", [{"problem": "สูบมาก", "size": "30"}])},
         4: _formset(
@@ -308,7 +311,7 @@ def test_the_officer_opens_and_closes_a_window(story):
     window = ProposalWindow.objects.get(fund=story.fund_a)
     client.post(reverse("projects:window_close", args=[story.fund_a.code, window.pk]))
     window.refresh_from_db()
-    assert window.closes_on < dt.date.today()
+    assert window.closes_on < timezone.localdate()
     assert login(story.officer_b).get(url).status_code == 404
     assert login(story.committee_a).get(url).status_code == 403
 
