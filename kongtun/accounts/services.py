@@ -7,10 +7,14 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.tokens import default_token_generator
+from django.contrib.sites.shortcuts import get_current_site
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from kongtun.accounts.models import ApiToken, Membership, Notification, Role, User
 from kongtun.funds.models import Fund
@@ -61,20 +65,29 @@ def fund_member_invite(
         user=user, role=role, fund=fund, defaults={"created_by": invited_by}
     )
     if created:
-        form = PasswordResetForm({"email": email})
-        if form.is_valid():
-            form.save(
-                request=request,
-                use_https=bool(request and request.is_secure()),
-                subject_template_name="accounts/email/invite_subject.txt",
-                email_template_name="accounts/email/invite_body.txt",
-                extra_email_context={
-                    "fund_name": fund.name,
-                    "role": str(Role(role).label),
-                    "invited_by": str(invited_by),
-                },
-            )
+        _invite_mail(user=user, fund=fund, role=role, invited_by=invited_by, request=request)
     return membership
+
+
+def _invite_mail(*, user: User, fund: Fund, role: str, invited_by: User, request: HttpRequest | None) -> None:
+    """The link to set a first password. (PasswordResetForm.save() would skip this user: it mails
+    only accounts that already have a usable password.)"""
+    site = get_current_site(request) if request is not None else None
+    context = {
+        "email": user.email,
+        "domain": site.domain if site else "localhost",
+        "site_name": site.name if site else "Kongtun",
+        "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+        "user": user,
+        "token": default_token_generator.make_token(user),
+        "protocol": "https" if request is not None and request.is_secure() else "http",
+        "fund_name": fund.name,
+        "role": str(Role(role).label),
+        "invited_by": str(invited_by),
+    }
+    PasswordResetForm().send_mail(
+        "accounts/email/invite_subject.txt", "accounts/email/invite_body.txt", context, None, user.email
+    )
 
 
 def membership_delete(*, membership: Membership) -> None:
