@@ -16,6 +16,7 @@ STEPS = [
     "kongtun.accounts.demo",
     "kongtun.situations.demo",
     "kongtun.plans.demo",
+    "kongtun.followups.demo",
 ]
 
 # จะนะ and เทพา (สงขลา), เขาชัยสน (พัทลุง), ย่านตาขาว (ตรัง): NHSO region 12, 34 funds.

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from kongtun.conftest import login
+from kongtun.followups import selectors
+from kongtun.followups.demo import load, seed002_project
+from kongtun.followups.seed002 import ACTIVITIES, TITLE
+
+
+def test_seed002_project_is_entered_whole_and_only_once(story: Any) -> None:
+    project = seed002_project(fund=story.fund_a, proposer=story.proposer_a)
+    assert seed002_project(fund=story.fund_a) == project
+    assert project.activities.count() == 13 == project.activity_reports.count()
+    assert project.objectives.count() == 2
+    assert project.approved_budget == 1040000
+
+
+def test_demo_step_runs_without_the_projects_demo(story: Any) -> None:
+    load("small")
+    load("small")
+    assert story.fund_a.projects.filter(title=TITLE).count() == 1
+
+
+def test_readiness_flags_the_gaps_seed002_printed_silently(story: Any) -> None:
+    project = seed002_project(fund=story.fund_a, proposer=story.proposer_a)
+    with translation.override("en"):
+        gaps = selectors.readiness(project)
+    assert "No abstract has been written." in gaps
+    assert "Target group “สมาชิกในชุมชน” has 0 persons planned." in gaps
+    assert sum("the actual output is 0" in g for g in gaps) == 13
+    assert "Objective 1 has no result for its indicators." in gaps
+    assert "No spending has been reported." in gaps
+
+
+def _flat(text: str) -> str:
+    """Text without spaces; pdftotext gives sara am (ำ) back as sara aa alone."""
+    return "".join(text.split()).replace("\u0e33", "\u0e32").replace("\u0e4d", "")
+
+
+def test_seed002_final_report_pdf_has_its_title_and_13_activities(story: Any) -> None:
+    project = seed002_project(fund=story.fund_a, proposer=story.proposer_a)
+    response = login(story.officer_a).get(reverse("followups:final_report_pdf", args=[project.pk]))
+    assert response.status_code == 200
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(
+        ["pdftotext", "-", "-"], input=response.content, capture_output=True, check=True
+    ).stdout.decode()
+    flat = _flat(text)
+    assert _flat(TITLE) in flat
+    for number, (title, *_rest) in enumerate(ACTIVITIES, start=1):
+        assert f"{number}.{_flat(title)[:20]}" in flat, title  # long titles wrap inside the table cell
+    assert "2563" in flat  # Buddhist-Era dates
+
+
+def test_seed002_final_report_word_file_lists_the_activities(story: Any) -> None:
+    from docx import Document
+
+    project = seed002_project(fund=story.fund_a, proposer=story.proposer_a)
+    response = login(story.officer_a).get(reverse("followups:final_report_docx", args=[project.pk]))
+    document = Document(io.BytesIO(response.content))
+    text = "\n".join(p.text for p in document.paragraphs)
+    text += "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    assert TITLE in text
+    assert all(title in text for title, *_rest in ACTIVITIES)
