@@ -37,6 +37,7 @@ def fund_plans(request: HttpRequest, code: str) -> HttpResponse:
             "years": [now - 2, now - 1, now, now + 1],
             "rows": rows,
             "can_edit": can(request.user, Action.EDIT, fund),
+            "can_see_district": can(request.user, Action.VIEW, fund.district),
         },
     )
 

@@ -208,3 +208,27 @@ def test_district_plan_page_for_mentor_and_district_officer(story: Any) -> None:
     assert "ชุมชนปลอดบุหรี่" in login(story.province_officer).get(province).content.decode()
     pdf = login(story.mentor).get(reverse("plans:area_pdf", args=["district", story.district.pk, 2569]))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_fund_page_links_to_situation_and_plans_for_its_people(story: Any) -> None:
+    url = reverse("funds:detail", args=[story.fund_a.code])
+    body = login(story.committee_a).get(url).content.decode()
+    assert reverse("situations:fund", args=[story.fund_a.code]) in body
+    assert reverse("plans:fund", args=[story.fund_a.code]) in body
+    assert (
+        reverse("plans:fund", args=[story.fund_a.code])
+        not in login(story.officer_b).get(url).content.decode()
+    )
+
+
+def test_area_links_tag_shows_the_district_plan_to_area_readers_only(story: Any) -> None:
+    from django.template import engines
+    from django.test import RequestFactory
+
+    tpl = engines["django"].from_string("{% load plans_tags %}{% area_plan_links area level %}")
+    request = RequestFactory().get("/")
+    link = reverse("plans:area", args=["district", story.district.pk, 0]).rsplit("/0/", 1)[0]
+    request.user = story.mentor
+    assert link in tpl.render({"area": story.district, "level": "district", "request": request})
+    request.user = story.officer_a
+    assert link not in tpl.render({"area": story.district, "level": "district", "request": request})
