@@ -6,13 +6,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
 from ninja.security import django_auth
 
 from kongtun.accounts.api import router as accounts_router
 from kongtun.api.auth import TokenAuth
 from kongtun.areas.api import router as areas_router
+from kongtun.followups.api import router as followups_router
 from kongtun.funds.api import router as funds_router
 from kongtun.plans.api import router as plans_router
+from kongtun.projects.api import router as projects_router
 from kongtun.situations.api import router as situations_router
 
 api = NinjaAPI(
@@ -23,6 +26,12 @@ api = NinjaAPI(
     urls_namespace="api",
     auth=[TokenAuth(), django_auth],
 )
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthorized(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    message = _("Log in, or send an API token as “Authorization: Bearer <token>”.")
+    return api.create_response(request, {"detail": message}, status=401)
 
 
 @api.exception_handler(PermissionDenied)
@@ -46,3 +55,5 @@ api.add_router("/v1/areas/", areas_router)
 api.add_router("/v1/funds/", funds_router)
 api.add_router("/v1/situations/", situations_router)
 api.add_router("/v1/plans/", plans_router)
+api.add_router("/v1/projects/", projects_router)
+api.add_router("/v1/followups/", followups_router)

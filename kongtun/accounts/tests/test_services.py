@@ -27,7 +27,7 @@ def test_an_invited_person_sets_a_password_with_the_link_and_logs_in(story: Simp
         display_name="นก",
         invited_by=story.officer_a,
     )
-    body = mail.outbox[0].body
+    body = str(mail.outbox[0].body)
     assert "officer_a" in body  # who invited
     assert "ผู้เสนอโครงการ" in body  # the role, in Thai
     link = re.search(r"https?://[^/]+(/accounts/reset/\S+)", body)
