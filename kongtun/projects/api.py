@@ -1,0 +1,485 @@
+"""Proposals over the API: the same services and permissions as the pages. A change of status the
+current status does not allow answers 409 with a Thai message; bad data answers 422."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
+
+from kongtun.accounts.models import User
+from kongtun.accounts.permissions import Action, authorize, fund_scope
+from kongtun.funds.models import Fund
+from kongtun.plans.models import Plan
+from kongtun.programme.models import Indicator, OrgType, SupportType, TargetGroup
+from kongtun.projects import selectors, services
+from kongtun.projects.access import planned_project_for, project_for
+from kongtun.projects.models import Project
+
+router = Router(tags=["projects"])
+
+
+# --- schemas --------------------------------------------------------------------------------------
+
+
+class IndicatorOut(Schema):
+    indicator: str | None = None
+    name: str
+    unit: str
+    baseline: Decimal | None = None
+    target: Decimal | None = None
+
+    @staticmethod
+    def resolve_indicator(obj: Any) -> str | None:
+        return obj.indicator.code if obj.indicator_id else None
+
+
+class ObjectiveOut(Schema):
+    text: str
+    indicators: list[IndicatorOut]
+
+    @staticmethod
+    def resolve_indicators(obj: Any) -> list[Any]:
+        return list(obj.indicators.all())
+
+
+class ProblemOut(Schema):
+    problem: str
+    size: Decimal | None = None
+
+
+class TargetGroupOut(Schema):
+    name: str
+    planned_count: int
+
+
+class BudgetLineOut(Schema):
+    expense_group: str
+    description: str
+    quantity: Decimal
+    unit_cost: Decimal
+    amount: Decimal
+
+
+class ActivityOut(Schema):
+    id: int
+    order: int
+    title: str
+    details: str
+    planned_output: str
+    planned_output_count: int | None = None
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    budget_lines: list[BudgetLineOut]
+
+    @staticmethod
+    def resolve_budget_lines(obj: Any) -> list[Any]:
+        return list(obj.budget_lines.all())
+
+
+class ProjectSummaryOut(Schema):
+    id: int
+    code: str | None = None
+    title: str
+    status: str
+    fund: str
+    fiscal_year: int
+    requested_budget: Decimal
+    approved_budget: Decimal | None = None
+
+    @staticmethod
+    def resolve_fund(obj: Project) -> str:
+        return obj.fund.code
+
+
+class ProjectOut(ProjectSummaryOut):
+    organisation: str
+    location: str
+    plans: list[int]
+    support_type: str | None = None
+    org_type: str | None = None
+    main_target_group: str | None = None
+    rationale: str
+    problems: list[ProblemOut]
+    objectives: list[ObjectiveOut]
+    target_groups: list[TargetGroupOut]
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    activities: list[ActivityOut]
+    expected_results: str
+    meeting_no: str
+    meeting_date: dt.date | None = None
+    report_due_date: dt.date | None = None
+    decision_note: str
+
+    @staticmethod
+    def resolve_plans(obj: Project) -> list[int]:
+        return [p.pk for p in obj.plans.all()]
+
+    @staticmethod
+    def resolve_support_type(obj: Project) -> str | None:
+        return obj.support_type.code if obj.support_type else None
+
+    @staticmethod
+    def resolve_org_type(obj: Project) -> str | None:
+        return obj.org_type.code if obj.org_type else None
+
+    @staticmethod
+    def resolve_main_target_group(obj: Project) -> str | None:
+        return obj.main_target_group.code if obj.main_target_group else None
+
+    @staticmethod
+    def resolve_problems(obj: Project) -> list[Any]:
+        return list(obj.problems.all())
+
+    @staticmethod
+    def resolve_objectives(obj: Project) -> list[Any]:
+        return list(obj.objectives.all())
+
+    @staticmethod
+    def resolve_target_groups(obj: Project) -> list[Any]:
+        return list(obj.target_groups.all())
+
+    @staticmethod
+    def resolve_activities(obj: Project) -> list[Any]:
+        return list(obj.activities.all())
+
+
+class ProjectPage(Schema):
+    count: int
+    items: list[ProjectSummaryOut]
+
+
+class ProjectFilters(Schema):
+    fund: str | None = None
+    status: str | None = None
+    fiscal_year: int | None = None
+    mine: bool = False
+    limit: int = Field(100, ge=1, le=1000)
+    offset: int = Field(0, ge=0)
+
+
+class Error(Schema):
+    detail: str
+
+
+class FindingOut(Schema):
+    section: int
+    message: str
+
+
+class QualityOut(Schema):
+    ready: bool
+    errors: list[FindingOut]
+    warnings: list[FindingOut]
+
+
+class ProjectCreateIn(Schema):
+    fund: str
+    title: str
+    fiscal_year: int | None = None
+    organisation: str = ""
+
+
+class GeneralIn(Schema):
+    title: str
+    organisation: str = ""
+    responsible_people: str = ""
+    location: str = ""
+
+
+class PlansIn(Schema):
+    plans: list[int] = []
+    support_type: str | None = None
+    org_type: str | None = None
+    main_target_group: str | None = None
+
+
+class ProblemIn(Schema):
+    problem: str
+    size: Decimal | None = None
+    indicator: str | None = None
+
+
+class SituationIn(Schema):
+    rationale: str = ""
+    problems: list[ProblemIn] = []
+
+
+class IndicatorIn(Schema):
+    indicator: str | None = None
+    name: str = ""
+    unit: str = ""
+    baseline: Decimal | None = None
+    target: Decimal | None = None
+
+
+class ObjectiveIn(Schema):
+    text: str
+    indicators: list[IndicatorIn] = []
+
+
+class ObjectivesIn(Schema):
+    objectives: list[ObjectiveIn]
+
+
+class TargetGroupIn(Schema):
+    target_group: str | None = None
+    name: str = ""
+    planned_count: int = Field(0, ge=0)
+
+
+class TargetGroupsIn(Schema):
+    groups: list[TargetGroupIn]
+
+
+class PeriodIn(Schema):
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+
+
+class BudgetLineIn(Schema):
+    expense_group: str
+    description: str
+    quantity: Decimal = Decimal(1)
+    unit_cost: Decimal = Decimal(0)
+    amount: Decimal | None = None
+
+
+class ActivityIn(Schema):
+    title: str
+    details: str = ""
+    planned_output: str = ""
+    planned_output_count: int | None = None
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    budget_lines: list[BudgetLineIn] = []
+
+
+class ActivitiesIn(Schema):
+    activities: list[ActivityIn]
+
+
+class ResultsIn(Schema):
+    expected_results: str = ""
+    abstract: str = ""
+
+
+class TransitionIn(Schema):
+    comment: str = ""
+    meeting_no: str = ""
+    meeting_date: dt.date | None = None
+    approved_budget: Decimal | None = None
+    report_due_date: dt.date | None = None
+    agreement_no: str = ""
+
+
+# --- helpers ----------------------------------------------------------------------------------------
+
+
+def _user(request: HttpRequest) -> User:
+    return request.auth if isinstance(getattr(request, "auth", None), User) else request.user  # type: ignore[return-value]
+
+
+def _full(project: Project) -> Project:
+    return selectors.project_full(project.pk)
+
+
+def _by_code(model: Any, code: str | None, field: str) -> Any:
+    if not code:
+        return None
+    obj = model.objects.filter(code=code).first()
+    if obj is None:
+        raise ValidationError({field: _("Unknown code: %(code)s") % {"code": code}})
+    return obj
+
+
+def _conflict(exc: ValidationError) -> tuple[int, dict[str, str]]:
+    return 409, {"detail": " ".join(exc.messages)}
+
+
+# --- endpoints --------------------------------------------------------------------------------------
+
+WRITE = {200: ProjectOut, 409: Error}
+
+
+@router.get("", response=ProjectPage)
+def list_projects(request: HttpRequest, filters: Query[ProjectFilters]) -> dict[str, object]:
+    """Proposals and projects of the funds you work with, and your own."""
+    user = _user(request)
+    qs = Project.objects.filter(fund_scope(user, Action.VIEW, prefix="fund__") | Q(proposer=user))
+    if filters.mine:
+        qs = qs.filter(proposer=user)
+    if filters.fund:
+        qs = qs.filter(fund__code=filters.fund)
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    if filters.fiscal_year:
+        qs = qs.filter(fiscal_year=filters.fiscal_year)
+    qs = qs.select_related("fund").order_by("-fiscal_year", "-updated_at")
+    return {"count": qs.count(), "items": list(qs[filters.offset : filters.offset + filters.limit])}
+
+
+@router.get("/{int:project_id}", response=ProjectOut)
+def get_project(request: HttpRequest, project_id: int) -> Project:
+    return _full(project_for(_user(request), project_id, Action.VIEW))
+
+
+@router.get("/{int:project_id}/quality", response=QualityOut)
+def get_quality(request: HttpRequest, project_id: int) -> dict[str, object]:
+    project = project_for(_user(request), project_id, Action.VIEW)
+    quality = selectors.project_quality(project)
+    return {"ready": quality.ready, "errors": quality.errors, "warnings": quality.warnings}
+
+
+@router.post("", response={201: ProjectOut})
+def create_project(request: HttpRequest, payload: ProjectCreateIn) -> tuple[int, Project]:
+    fund = get_object_or_404(Fund, code=payload.fund)
+    authorize(_user(request), Action.PROPOSE, fund)
+    project = services.project_create(
+        fund=fund,
+        user=_user(request),
+        title=payload.title,
+        fiscal_year=payload.fiscal_year,
+        organisation=payload.organisation,
+    )
+    return 201, _full(project)
+
+
+@router.post("/from-planned/{int:planned_project_id}", response={201: ProjectOut})
+def create_from_planned(request: HttpRequest, planned_project_id: int) -> tuple[int, Project]:
+    planned = planned_project_for(_user(request), planned_project_id)
+    return 201, _full(services.project_create_from_planned(planned_project=planned, user=_user(request)))
+
+
+def _editable(request: HttpRequest, project_id: int) -> Project:
+    return project_for(_user(request), project_id, Action.EDIT)
+
+
+@router.put("/{int:project_id}/general", response=WRITE)
+def update_general(request: HttpRequest, project_id: int, payload: GeneralIn) -> Any:
+    project = _editable(request, project_id)
+    try:
+        services.project_update_general(project=project, **payload.dict())
+    except services.TransitionError as exc:
+        return _conflict(exc)
+    return _full(project)
+
+
+@router.put("/{int:project_id}/plans", response=WRITE)
+def update_plans(request: HttpRequest, project_id: int, payload: PlansIn) -> Any:
+    project = _editable(request, project_id)
+    plans = list(Plan.objects.filter(pk__in=payload.plans))
+    if len(plans) != len(set(payload.plans)):
+        raise ValidationError({"plans": _("Unknown plan.")})
+    try:
+        services.project_update_plans(
+            project=project,
+            plans=plans,
+            support_type=_by_code(SupportType, payload.support_type, "support_type"),
+            org_type=_by_code(OrgType, payload.org_type, "org_type"),
+            main_target_group=_by_code(TargetGroup, payload.main_target_group, "main_target_group"),
+        )
+    except services.TransitionError as exc:
+        return _conflict(exc)
+    return _full(project)
+
+
+@router.put("/{int:project_id}/situation", response=WRITE)
+def update_situation(request: HttpRequest, project_id: int, payload: SituationIn) -> Any:
+    project = _editable(request, project_id)
+    problems = [
+        {"problem": p.problem, "size": p.size, "indicator": _by_code(Indicator, p.indicator, "indicator")}
+        for p in payload.problems
+    ]
+    try:
+        services.project_update_situation(project=project, rationale=payload.rationale, problems=problems)
+    except services.TransitionError as exc:
+        return _conflict(exc)
+    return _full(project)
+
+
+@router.put("/{int:project_id}/objectives", response=WRITE)
+def update_objectives(request: HttpRequest, project_id: int, payload: ObjectivesIn) -> Any:
+    project = _editable(request, project_id)
+    objectives = [
+        {
+            "text": o.text,
+            "indicators": [
+                {**i.dict(), "indicator": _by_code(Indicator, i.indicator, "indicator")} for i in o.indicators
+            ],
+        }
+        for o in payload.objectives
+    ]
+    try:
+        services.project_update_objectives(project=project, objectives=objectives)
+    except services.TransitionError as exc:
+        return _conflict(exc)
+    return _full(project)
+
+
+@router.put("/{int:project_id}/target-groups", response=WRITE)
+def update_target_groups(request: HttpRequest, project_id: int, payload: TargetGroupsIn) -> Any:
+    project = _editable(request, project_id)
+    groups = [
+        {**g.dict(), "target_group": _by_code(TargetGroup, g.target_group, "target_group")}
+        for g in payload.groups
+    ]
+    try:
+        services.project_update_target_groups(project=project, groups=groups)
+    except services.TransitionError as exc:
+        return _conflict(exc)
+    return _full(project)
+
+
+@router.put("/{int:project_id}/period", response=WRITE)
+def update_period(request: HttpRequest, project_id: int, payload: PeriodIn) -> Any:
+    project = _editable(request, project_id)
+    try:
+        services.project_update_period(project=project, **payload.dict())
+    except services.TransitionError as exc:
+        return _conflict(exc)
+    return _full(project)
+
+
+@router.put("/{int:project_id}/activities", response=WRITE)
+def update_activities(request: HttpRequest, project_id: int, payload: ActivitiesIn) -> Any:
+    project = _editable(request, project_id)
+    try:
+        services.project_update_activities(project=project, activities=[a.dict() for a in payload.activities])
+    except services.TransitionError as exc:
+        return _conflict(exc)
+    return _full(project)
+
+
+@router.put("/{int:project_id}/results", response=WRITE)
+def update_results(request: HttpRequest, project_id: int, payload: ResultsIn) -> Any:
+    project = _editable(request, project_id)
+    try:
+        services.project_update_results(project=project, **payload.dict())
+    except services.TransitionError as exc:
+        return _conflict(exc)
+    return _full(project)
+
+
+@router.post("/{int:project_id}/{name}", response=WRITE)
+def transition(request: HttpRequest, project_id: int, name: str, payload: TransitionIn) -> Any:
+    """`submit`, `return`, `cancel`, `approve` or `reject`, as the transition table allows."""
+    rule = services.TRANSITIONS.get(name)
+    if rule is None:
+        return 409, {"detail": _("Unknown change of status.")}
+    project = project_for(_user(request), project_id, rule.action)
+    try:
+        project = services.project_transition(
+            project=project, user=_user(request), name=name, **payload.dict()
+        )
+    except services.TransitionError as exc:
+        return _conflict(exc)
+    return _full(project)
