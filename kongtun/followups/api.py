@@ -1,0 +1,316 @@
+"""The follow-up API, mounted at /api/v1/followups/: periods, activity reports (with photo upload),
+closing, assessments, readiness and report downloads. Same services and access helpers as the web."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.http import HttpRequest, HttpResponse
+from ninja import File, Router, Schema
+from ninja.files import UploadedFile
+
+from kongtun.accounts.permissions import Action
+from kongtun.followups import selectors, services
+from kongtun.followups.access import project_for, report_for
+from kongtun.followups.checklists import ITEM_LABEL
+from kongtun.followups.models import ActivityReport, PaymentPeriod, ProjectClosing
+from kongtun.followups.printing import final_report_docx
+from kongtun.projects.models import Activity, Project, ProjectTargetGroup
+from kongtun.reports.pdf import pdf_response, render_pdf
+
+router = Router(tags=["followups"])
+
+
+class ProgressOut(Schema):
+    activities_planned: int
+    activities_done: int
+    unplanned_reports: int
+    reports: int
+    approved: Decimal
+    spent: Decimal
+    due_date: dt.date | None
+    is_late: bool
+
+
+class PeriodIn(Schema):
+    amount: Decimal
+    due_date: dt.date | None = None
+    paid_on: dt.date | None = None
+
+
+class PeriodOut(PeriodIn):
+    number: int
+
+
+class ParticipantIn(Schema):
+    target_group_id: int  # a ProjectTargetGroup of the project
+    actual: int = 0
+
+
+class ParticipantOut(Schema):
+    name: str
+    planned: int
+    actual: int
+
+
+class SpendingIn(Schema):
+    expense_group: str
+    amount: Decimal
+    description: str = ""
+
+
+class SpendingOut(SpendingIn):
+    pass
+
+
+class PhotoOut(Schema):
+    id: int
+    image: str
+    thumbnail: str
+
+    @staticmethod
+    def resolve_image(obj: object) -> str:
+        return obj.image.url  # type: ignore[attr-defined]
+
+    @staticmethod
+    def resolve_thumbnail(obj: object) -> str:
+        return obj.thumbnail.url  # type: ignore[attr-defined]
+
+
+class ReportIn(Schema):
+    activity_id: int | None = None
+    title: str = ""
+    date: dt.date
+    done: str = ""
+    results: str = ""
+    actual_output_count: int | None = None
+    rating: int | None = None
+    problems: str = ""
+    suggestions: str = ""
+    help_needed: str = ""
+    participants: list[ParticipantIn] = []
+    spending: list[SpendingIn] = []
+
+
+class ReportOut(Schema):
+    id: int
+    project_id: int
+    activity_id: int | None
+    title: str
+    date: dt.date
+    done: str
+    results: str
+    actual_output_count: int | None
+    rating: int | None
+    problems: str
+    suggestions: str
+    help_needed: str
+    mentor_advice: str
+    participants: list[ParticipantOut]
+    spending: list[SpendingOut]
+    photos: list[PhotoOut]
+
+
+class PhotoUploadOut(Schema):
+    saved: list[PhotoOut]
+    errors: list[str]
+
+
+class AdviceIn(Schema):
+    advice: str
+
+
+class ClosingIn(Schema):
+    status: str
+    closed_on: dt.date
+    returned_amount: Decimal = Decimal("0")
+    note: str = ""
+
+
+class ClosingOut(ClosingIn):
+    project_id: int
+
+
+class ValueItem(Schema):
+    item: str
+    achieved: bool = False
+    evidence: str = ""
+
+
+class ValueItemOut(ValueItem):
+    dimension: str
+    label: str
+
+
+class ScoreIn(Schema):
+    question_id: int
+    score: int
+
+
+class AssessmentIn(Schema):
+    values: list[ValueItem] = []
+    scores: list[ScoreIn] = []
+
+
+class AssessmentOut(Schema):
+    values: list[ValueItemOut]
+    scores: list[ScoreIn]
+
+
+class ReadinessOut(Schema):
+    ready: bool
+    missing: list[str]
+
+
+def _reports(project: Project) -> list[ActivityReport]:
+    return list(selectors.report_list(project))
+
+
+def _lines(project: Project, payload: ReportIn) -> dict[str, object]:
+    activity = (
+        Activity.objects.filter(project=project, pk=payload.activity_id).first()
+        if payload.activity_id
+        else None
+    )
+    groups = {g.pk: g for g in ProjectTargetGroup.objects.filter(project=project)}
+    participants = [
+        {"project_target_group": groups[p.target_group_id], "actual": p.actual}
+        for p in payload.participants
+        if p.target_group_id in groups
+    ]
+    fields = payload.dict(exclude={"activity_id", "participants", "spending"})
+    spending = [s.dict() for s in payload.spending]
+    return {"activity": activity, "participants": participants, "spending": spending, **fields}
+
+
+@router.get("/projects/{pk}/progress", response=ProgressOut)
+def progress(request: HttpRequest, pk: int) -> selectors.Progress:
+    return selectors.project_progress(project_for(request.user, pk, Action.VIEW))
+
+
+@router.get("/projects/{pk}/periods", response=list[PeriodOut])
+def list_periods(request: HttpRequest, pk: int) -> list[PaymentPeriod]:
+    return list(selectors.period_list(project_for(request.user, pk, Action.VIEW)))
+
+
+@router.put("/projects/{pk}/periods", response=list[PeriodOut])
+def set_periods(request: HttpRequest, pk: int, payload: list[PeriodIn]) -> list[PaymentPeriod]:
+    project = project_for(request.user, pk, Action.RECEIVE)
+    return services.periods_set(project=project, periods=[p.dict() for p in payload])
+
+
+@router.get("/projects/{pk}/reports", response=list[ReportOut])
+def list_reports(request: HttpRequest, pk: int) -> list[ActivityReport]:
+    return _reports(project_for(request.user, pk, Action.VIEW))
+
+
+@router.post("/projects/{pk}/reports", response={201: ReportOut})
+def create_report(request: HttpRequest, pk: int, payload: ReportIn) -> tuple[int, ActivityReport]:
+    project = project_for(request.user, pk, Action.REPORT)
+    report = services.report_create(project=project, by=request.user, **_lines(project, payload))  # type: ignore[arg-type]
+    return 201, report
+
+
+@router.get("/reports/{pk}", response=ReportOut)
+def get_report(request: HttpRequest, pk: int) -> ActivityReport:
+    return report_for(request.user, pk, Action.VIEW)
+
+
+@router.put("/reports/{pk}", response=ReportOut)
+def update_report(request: HttpRequest, pk: int, payload: ReportIn) -> ActivityReport:
+    report = report_for(request.user, pk, Action.REPORT)
+    return services.report_update(report=report, **_lines(report.project, payload))  # type: ignore[arg-type]
+
+
+@router.post("/reports/{pk}/advice", response=ReportOut)
+def advise(request: HttpRequest, pk: int, payload: AdviceIn) -> ActivityReport:
+    report = report_for(request.user, pk, Action.COMMENT)
+    return services.report_advise(report=report, advice=payload.advice)
+
+
+@router.post("/reports/{pk}/photos", response={201: PhotoUploadOut, 422: PhotoUploadOut})
+def upload_photos(
+    request: HttpRequest, pk: int, photos: File[list[UploadedFile]]
+) -> tuple[int, dict[str, object]]:
+    """Multipart upload of one or more photos (`photos` field); bad files are refused one by one."""
+    report = report_for(request.user, pk, Action.REPORT)
+    saved, errors = services.photos_add(report=report, uploads=photos)
+    return (422 if errors and not saved else 201), {"saved": saved, "errors": errors}
+
+
+@router.get("/reports/{pk}/pdf")
+def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    report = report_for(request.user, pk, Action.VIEW)
+    pdf = render_pdf(
+        "followups/print_report.html", {"report": report, "project": report.project}, request=request
+    )
+    return pdf_response(pdf, f"activity-report-{report.pk}.pdf", inline=False)
+
+
+@router.post("/projects/{pk}/closing", response={201: ClosingOut})
+def close(request: HttpRequest, pk: int, payload: ClosingIn) -> tuple[int, ProjectClosing]:
+    project = project_for(request.user, pk, Action.RECEIVE)
+    return 201, services.project_close(project=project, by=request.user, **payload.dict())
+
+
+@router.get("/projects/{pk}/assessment", response=AssessmentOut)
+def get_assessment(request: HttpRequest, pk: int) -> dict[str, object]:
+    project = project_for(request.user, pk, Action.VIEW)
+    return _assessment(project)
+
+
+@router.put("/projects/{pk}/assessment", response=AssessmentOut)
+def save_assessment(request: HttpRequest, pk: int, payload: AssessmentIn) -> dict[str, object]:
+    project = project_for(request.user, pk, Action.REPORT)
+    if payload.values:
+        services.value_assessment_save(
+            project=project,
+            items={v.item: {"achieved": v.achieved, "evidence": v.evidence} for v in payload.values},
+        )
+    if payload.scores:
+        services.satisfaction_save(
+            project=project, by=request.user, scores={s.question_id: s.score for s in payload.scores}
+        )
+    return _assessment(project)
+
+
+def _assessment(project: Project) -> dict[str, object]:
+    values = [
+        {
+            "item": v.item,
+            "achieved": v.achieved,
+            "evidence": v.evidence,
+            "dimension": v.dimension,
+            "label": ITEM_LABEL[v.item],
+        }
+        for v in selectors.value_assessment_of(project).values()
+    ]
+    scores = [{"question_id": q, "score": s} for q, s in selectors.satisfaction_of(project).items()]
+    return {"values": values, "scores": scores}
+
+
+@router.get("/projects/{pk}/readiness", response=ReadinessOut)
+def readiness(request: HttpRequest, pk: int) -> dict[str, object]:
+    missing = selectors.readiness(project_for(request.user, pk, Action.VIEW))
+    return {"ready": not missing, "missing": missing}
+
+
+@router.get("/projects/{pk}/final-report.pdf")
+def final_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    project = project_for(request.user, pk, Action.VIEW)
+    pdf = render_pdf(
+        "followups/print_final_report.html", selectors.final_report_context(project), request=request
+    )
+    return pdf_response(pdf, f"final-report-{project.pk}.pdf", inline=False)
+
+
+@router.get("/projects/{pk}/final-report.docx")
+def final_report_word(request: HttpRequest, pk: int) -> HttpResponse:
+    project = project_for(request.user, pk, Action.VIEW)
+    response = HttpResponse(
+        final_report_docx(selectors.final_report_context(project)),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="final-report-{project.pk}.docx"'
+    return response
