@@ -1,0 +1,203 @@
+"""Reads of the search index: Thai full-text search with filters, ranking and snippets; similar
+projects from other areas; completed projects by issue.
+
+The query is segmented like the documents were, then matched with FTS5 (SQLite) or the
+'simple' full-text configuration (PostgreSQL); on PostgreSQL a title with a typo is still found
+through pg_trgm word similarity when full text finds nothing.
+"""
+
+from __future__ import annotations
+
+import operator
+from dataclasses import dataclass
+from functools import reduce
+from typing import Any
+
+import django_filters
+from django.db import connection
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+
+from kongtun.accounts.permissions import Action, fund_scope, is_admin
+from kongtun.followups.models import ActivityReport
+from kongtun.programme.models import Issue, SupportType, TargetGroup
+from kongtun.projects.models import APPROVED_STATUSES, Project, Status
+from kongtun.search.models import Kind, SearchDocument
+from kongtun.search.text import key_words, query_words, snippet
+
+APPROVED = "approved"
+
+
+def visible_documents(user: Any) -> QuerySet[SearchDocument]:
+    """Public documents (approved projects and their reports, plans) for everyone; drafts only for
+    those who may VIEW the fund."""
+    docs = SearchDocument.objects.select_related("fund")
+    if is_admin(user):
+        return docs
+    q = Q(is_public=True)
+    if getattr(user, "is_authenticated", False):
+        q |= fund_scope(user, Action.VIEW, prefix="fund__")
+    return docs.filter(q)
+
+
+class SearchFilter(django_filters.FilterSet):
+    """Filters of the search page and API: kind, area, issue, year, status, support type, target group."""
+
+    q = django_filters.CharFilter(label=_("Words to find"), method="filter_nothing")
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Kind.choices)
+    region = django_filters.NumberFilter(label=_("NHSO region"), field_name="fund__region_id")
+    province = django_filters.CharFilter(label=_("Province code"), field_name="fund__province_id")
+    district = django_filters.CharFilter(label=_("District code"), field_name="fund__district_id")
+    fund = django_filters.CharFilter(label=_("Fund code"), field_name="fund__code")
+    year = django_filters.NumberFilter(label=_("Fiscal year (B.E.)"), field_name="fiscal_year")
+    issue = django_filters.ModelChoiceFilter(
+        label=_("Issue"), queryset=Issue.objects.all(), method="filter_issue"
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=[(APPROVED, _("Approved (all)")), *Status.choices], method="filter_status"
+    )
+    support_type = django_filters.ModelChoiceFilter(
+        label=_("Support type"), queryset=SupportType.objects.all()
+    )
+    target_group = django_filters.ModelChoiceFilter(
+        label=_("Target group"), queryset=TargetGroup.objects.all()
+    )
+
+    class Meta:
+        model = SearchDocument
+        fields = ["q", "kind", "region", "province", "district", "fund", "year", "issue", "status"]
+
+    def filter_nothing(
+        self, queryset: QuerySet[SearchDocument], name: str, value: str
+    ) -> QuerySet[SearchDocument]:
+        return queryset  # the words are matched by `search_documents`, with ranking
+
+    def filter_issue(
+        self, queryset: QuerySet[SearchDocument], name: str, value: Issue
+    ) -> QuerySet[SearchDocument]:
+        links = SearchDocument.issues.through.objects.filter(issue=value).values("searchdocument_id")
+        return queryset.filter(pk__in=links)
+
+    def filter_status(
+        self, queryset: QuerySet[SearchDocument], name: str, value: str
+    ) -> QuerySet[SearchDocument]:
+        if value == APPROVED:
+            return queryset.filter(status__in=APPROVED_STATUSES)
+        return queryset.filter(status=value)
+
+
+def _fts5_query(words: list[str], *, any_word: bool) -> str:
+    return (" OR " if any_word else " ").join(f'"{w}"' for w in words)
+
+
+def match(
+    queryset: QuerySet[SearchDocument], words: list[str], *, any_word: bool = False
+) -> QuerySet[SearchDocument]:
+    """Documents whose segmented text holds all (or any) of the words, best first."""
+    if not words:
+        return queryset.order_by("-fiscal_year", "-pk")
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchRank
+
+        parts = [SearchQuery(w, config="simple", search_type="plain") for w in words]
+        query = reduce(operator.or_ if any_word else operator.and_, parts)
+        return (
+            queryset.filter(search_vector=query)
+            .annotate(rank=SearchRank(F("search_vector"), query))
+            .order_by("-rank", "-fiscal_year", "-pk")
+        )
+    expression = _fts5_query(words, any_word=any_word)
+    return (
+        queryset.filter(pk__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression]))
+        .annotate(
+            rank=RawSQL(
+                "SELECT -bm25(search_fts) FROM search_fts WHERE search_fts MATCH %s"
+                " AND search_fts.rowid = search_searchdocument.id",
+                [expression],
+            )
+        )
+        .order_by("-rank", "-fiscal_year", "-pk")
+    )
+
+
+def _typo_match(queryset: QuerySet[SearchDocument], query: str) -> QuerySet[SearchDocument]:
+    """Titles close to the query: pg_trgm word similarity on PostgreSQL, a plain substring elsewhere."""
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import TrigramWordSimilarity
+
+        return (
+            queryset.filter(title__trigram_word_similar=query)
+            .annotate(rank=TrigramWordSimilarity(query, "title"))
+            .order_by("-rank", "-pk")
+        )
+    return queryset.filter(title__icontains=query.strip()).order_by("-fiscal_year", "-pk")
+
+
+@dataclass
+class Hit:
+    doc: SearchDocument
+    title: SafeString
+    snippet: SafeString
+
+
+@dataclass
+class Results:
+    query: str
+    words: list[str]
+    hits: list[Hit]
+    total: int
+    fuzzy: bool = False
+
+
+def search_documents(
+    *, user: Any, query: str, filters: dict[str, Any] | None = None, limit: int = 20, offset: int = 0
+) -> Results:
+    """The page of ranked results for `query` under the filters, with highlighted snippets."""
+    filterset = SearchFilter(filters or None, queryset=visible_documents(user))
+    base = filterset.qs if filterset.is_valid() else visible_documents(user)
+    words = query_words(query)
+    found = match(base, words)
+    fuzzy = False
+    total = found.count()
+    if total == 0 and query.strip():
+        found, fuzzy = _typo_match(base, query), True
+        total = found.count()
+    docs = list(found[offset : offset + limit])
+    hits = [
+        Hit(doc=d, title=snippet(d.title, words, width=300), snippet=snippet(d.body, words)) for d in docs
+    ]
+    return Results(query=query, words=words, hits=hits, total=total, fuzzy=fuzzy)
+
+
+def similar_projects(project: Project, *, limit: int = 5) -> list[SearchDocument]:
+    """Approved projects of other districts on the same issue(s) with the most words in common."""
+    docs = SearchDocument.objects.select_related("fund__province").filter(kind=Kind.PROJECT, is_public=True)
+    docs = docs.exclude(fund__district_id=project.fund.district_id).exclude(object_id=project.pk)
+    issue_ids = list(project.plans.values_list("issue_id", flat=True))
+    if issue_ids:
+        links = SearchDocument.issues.through.objects.filter(issue_id__in=issue_ids).values(
+            "searchdocument_id"
+        )
+        docs = docs.filter(pk__in=links)
+    words = key_words(f"{project.title} {project.rationale[:300]}")
+    return list(match(docs, words, any_word=True)[:limit])
+
+
+def completed_by_issue() -> list[Issue]:
+    """Issues with their number of completed projects (one query)."""
+    done = Count("plans__projects", filter=Q(plans__projects__status=Status.COMPLETED), distinct=True)
+    return [i for i in Issue.objects.annotate(completed=done).order_by("order") if i.completed]  # type: ignore[attr-defined]
+
+
+def completed_projects(issue: Issue) -> QuerySet[Project]:
+    """Completed projects of an issue, newest first, with their activity reports' results."""
+    reports = ActivityReport.objects.exclude(results="").order_by("date", "pk")
+    return (
+        Project.objects.filter(status=Status.COMPLETED, plans__issue=issue)
+        .distinct()
+        .select_related("fund__province")
+        .prefetch_related(Prefetch("activity_reports", queryset=reports, to_attr="reported"))
+        .order_by("-fiscal_year", "-pk")
+    )

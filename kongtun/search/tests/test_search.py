@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.management import call_command
+from django.template import Context, Template
+from django.test import Client
+from django.urls import reverse
+
+from kongtun.conftest import login
+from kongtun.dashboards.tests.data import YEAR, rollup_data
+from kongtun.projects.models import Status
+from kongtun.search.models import Kind, SearchDocument
+from kongtun.search.selectors import search_documents, similar_projects
+from kongtun.search.services import search_document_delete, search_document_update, search_reindex
+from kongtun.search.text import index_text, segment, snippet
+
+TITLE = "โครงการส่งเสริมสุขภาพผู้สูงอายุตำบลหนองบัว"
+
+
+@pytest.fixture
+def data(story):
+    data = rollup_data(story)
+    search_reindex()
+    return data
+
+
+def titles(results):
+    return [h.doc.title for h in results.hits]
+
+
+def test_segment_splits_thai_words():
+    assert "ผู้สูงอายุ" in segment(TITLE).split()
+
+
+def test_index_text_adds_the_words_inside_compound_words():
+    assert "บุหรี่" in index_text("โครงการลดการสูบบุหรี่ในชุมชน").split()
+
+
+def test_a_search_for_a_word_inside_a_thai_title_finds_it(story, data):
+    results = search_documents(user=AnonymousUser(), query="ผู้สูงอายุ")
+    assert TITLE in titles(results)
+    hit = next(h for h in results.hits if h.doc.title == TITLE)
+    assert "<mark>ผู้สูงอายุ</mark>" in hit.title
+
+
+def test_search_finds_activity_reports_and_plans(story, data):
+    kinds = {h.doc.kind for h in search_documents(user=AnonymousUser(), query="ออกกำลังกาย").hits}
+    assert Kind.REPORT in kinds
+    assert search_documents(user=AnonymousUser(), query="ยาสูบ", filters={"kind": "plan"}).total == 3
+
+
+def test_drafts_are_invisible_to_the_public_and_to_officer_b(story, data):
+    query = "บุหรี่ไฟฟ้า"
+    assert search_documents(user=AnonymousUser(), query=query).total == 0
+    assert search_documents(user=story.officer_b, query=query).total == 0
+    assert search_documents(user=story.officer_a, query=query).total == 1
+
+
+def test_filters_narrow_the_results(story, data):
+    everyone = AnonymousUser()
+    assert search_documents(user=everyone, query="บุหรี่", filters={"kind": "project"}).total == 4
+    assert (
+        search_documents(user=everyone, query="บุหรี่", filters={"kind": "project", "province": "93"}).total == 1
+    )
+    assert (
+        search_documents(
+            user=everyone, query="บุหรี่", filters={"kind": "project", "support_type": data.s1.pk}
+        ).total
+        == 1
+    )
+    assert search_documents(user=everyone, query="ผู้สูงอายุ", filters={"issue": data.activity.pk}).total >= 1
+    assert (
+        search_documents(
+            user=everyone, query="ผู้สูงอายุ", filters={"target_group": data.elderly.pk, "kind": "project"}
+        ).total
+        == 1
+    )
+    assert search_documents(user=everyone, query="บุหรี่", filters={"year": 2500}).total == 0
+    assert (
+        search_documents(user=everyone, query="บุหรี่", filters={"status": "completed", "kind": "project"}).total
+        == 1
+    )
+
+
+def test_more_matching_words_rank_higher(story, data):
+    results = search_documents(user=AnonymousUser(), query="ผู้สูงอายุ ออกกำลังกาย", filters={"kind": "project"})
+    assert titles(results)[0] == TITLE
+
+
+def test_update_reindexes_a_changed_project_and_its_reports(story, data):
+    data.p1.title = "โครงการลานกีฬาชุมชน"
+    data.p1.status = Status.CANCELLED
+    data.p1.save()
+    search_document_update(obj=data.p1)
+    assert search_documents(user=AnonymousUser(), query="ลานกีฬา").total == 0  # no longer public
+    assert search_documents(user=story.officer_a, query="ลานกีฬา").total == 1
+    assert not SearchDocument.objects.get(kind=Kind.REPORT, object_id=data.r1.pk).is_public
+
+
+def test_delete_removes_the_document(story, data):
+    search_document_delete(obj=data.p2)
+    assert not SearchDocument.objects.filter(kind=Kind.PROJECT, object_id=data.p2.pk).exists()
+    assert search_documents(user=AnonymousUser(), query="ลดการสูบบุหรี่").total == 0
+
+
+def test_reindex_command_indexes_everything(story, data):
+    call_command("search_reindex", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert SearchDocument.objects.filter(kind=Kind.PROJECT).count() == 6
+    assert SearchDocument.objects.filter(kind=Kind.PLAN).count() == 4
+    assert SearchDocument.objects.filter(kind=Kind.REPORT).count() == 2
+
+
+def test_snippet_marks_words_and_escapes_html():
+    html = snippet("<b>ผู้สูงอายุ</b> ออกกำลังกาย", ["ผู้สูงอายุ"])
+    assert "&lt;b&gt;<mark>ผู้สูงอายุ</mark>&lt;/b&gt;" in html
+
+
+def test_similar_projects_come_from_other_districts_on_the_same_issue(story, data):
+    similar = similar_projects(data.p2)  # tobacco, in จะนะ
+    assert [d.object_id for d in similar] == [data.p4.pk]  # พัทลุง; not p1/p5 (same district), not p3 (draft)
+
+
+def test_similar_template_tag_renders_the_list(story, data):
+    html = Template("{% load search_tags %}{% similar_projects project %}").render(
+        Context({"project": data.p2})
+    )
+    assert "โครงการบ้านปลอดบุหรี่พัทลุง" in html
+
+
+def test_search_page_is_public_and_highlights(story, data):
+    response = Client().get(reverse("search:index"), {"q": "ผู้สูงอายุ"})
+    assert response.status_code == 200
+    assert "<mark>ผู้สูงอายุ</mark>" in response.text
+    assert Client().get(reverse("search:index"), {"q": "บุหรี่ไฟฟ้า"}).context["results"].total == 0
+
+
+def test_search_page_shows_drafts_to_the_fund_officer_only(story, data):
+    url = reverse("search:index")
+    assert login(story.officer_a).get(url, {"q": "บุหรี่ไฟฟ้า"}).context["results"].total == 1
+    assert login(story.officer_b).get(url, {"q": "บุหรี่ไฟฟ้า"}).context["results"].total == 0
+
+
+def test_search_page_with_htmx_returns_only_the_results(story, data):
+    response = Client().get(reverse("search:index"), {"q": "บุหรี่"}, HTTP_HX_REQUEST="true")
+    assert "<form" not in response.text and "search-results" in response.text
+
+
+def test_learn_pages_list_completed_projects_by_issue(story, data):
+    index = Client().get(reverse("search:learn"))
+    assert index.status_code == 200 and "ยาสูบ" in index.text
+    page = Client().get(reverse("search:learn_issue", args=["tobacco"]))
+    assert "โครงการลดการสูบบุหรี่ในชุมชน" in page.text and "บุหรี่ไฟฟ้า" not in page.text
+    assert Client().get(reverse("search:learn_issue", args=["nope"])).status_code == 404
+
+
+def test_search_year_filter_uses_the_project_year(story, data):
+    assert search_documents(user=AnonymousUser(), query="บุหรี่", filters={"year": YEAR}).total > 0

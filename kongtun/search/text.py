@@ -1,0 +1,102 @@
+"""Thai word segmentation for the index and for queries, and highlighted snippets."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from pythainlp import word_tokenize
+from pythainlp.corpus import thai_stopwords
+
+_WORD = re.compile(r"\w", re.UNICODE)
+# Words that every project title carries: useless for "similar" and for ranking.
+_GENERIC = {"โครงการ", "กิจกรรม", "ส่งเสริม", "ตำบล", "หมู่", "บ้าน", "พัฒนา", "การ", "และ", "ใน"}
+
+
+def segment(text: str) -> str:
+    """Thai (and any other) text as words separated by single spaces, lower-cased."""
+    words = word_tokenize(text or "", engine="newmm", keep_whitespace=False)
+    return " ".join(w.strip().lower() for w in words if _WORD.search(w))
+
+
+@lru_cache(maxsize=1)
+def _trie() -> Any:
+    from pythainlp.tokenize import word_dict_trie
+
+    return word_dict_trie()
+
+
+def sub_words(word: str) -> list[str]:
+    """Dictionary words of at least three letters inside a longer word (บุหรี่ inside สูบบุหรี่),
+    starting and ending on Thai character-cluster boundaries."""
+    if len(word) < 5 or not any("\u0e00" <= ch <= "\u0e7f" for ch in word):
+        return []
+    from pythainlp.tokenize.tcc import tcc_pos
+
+    bounds = {0, *tcc_pos(word)}
+    found: list[str] = []
+    trie = _trie()
+    for start in sorted(bounds):
+        for part in trie.prefixes(word[start:]):
+            end = start + len(part)
+            if len(part) >= 3 and part != word and end in bounds and part not in found:
+                found.append(part)
+    return found
+
+
+def index_text(text: str) -> str:
+    """The segmented words of a document followed by the words found inside its compound words,
+    so that a search for บุหรี่ finds สูบบุหรี่."""
+    words = segment(text).split()
+    extra: list[str] = []
+    for word in dict.fromkeys(words):
+        extra.extend(sub_words(word))
+    return " ".join([*words, *extra])
+
+
+def query_words(query: str) -> list[str]:
+    """The distinct words of a query, in order, without punctuation."""
+    seen: list[str] = []
+    for word in segment(query).split():
+        cleaned = word.replace('"', "")
+        if cleaned and cleaned not in seen:
+            seen.append(cleaned)
+    return seen
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(thai_stopwords()) | _GENERIC
+
+
+def key_words(text: str, limit: int = 8) -> list[str]:
+    """The words of a text worth matching on (no stop words or generic project words)."""
+    stop = _stopwords()
+    words: list[str] = []
+    for word in query_words(text):
+        for w in [word, *sub_words(word)]:
+            if w not in stop and len(w) > 1 and w not in words:
+                words.append(w)
+    return words[:limit]
+
+
+def snippet(text: str, words: list[str], *, width: int = 160) -> SafeString:
+    """A piece of `text` around the first matched word, every matched word wrapped in <mark>."""
+    text = " ".join((text or "").split())
+    lowered = text.lower()
+    positions = [lowered.find(w) for w in words if w and lowered.find(w) >= 0]
+    start = max(min(positions) - width // 3, 0) if positions else 0
+    piece = text[start : start + width]
+    html = escape(piece)
+    for word in sorted({w for w in words if w}, key=len, reverse=True):
+        html = re.sub(
+            re.escape(escape(word)), lambda m: f"<mark>{m.group(0)}</mark>", html, flags=re.IGNORECASE
+        )
+    # Undo marks nested inside marks (a short word inside a longer matched word).
+    html = re.sub(r"<mark>([^<]*)<mark>([^<]*)</mark>([^<]*)</mark>", r"<mark>\1\2\3</mark>", html)
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if start + width < len(text) else ""
+    return mark_safe(prefix + html + suffix)
