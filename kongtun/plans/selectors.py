@@ -124,7 +124,7 @@ class IssueRollup:
 
     @property
     def indicator_rows(self) -> list[IndicatorSummary]:
-        return list(self.indicators.values())
+        return [s for s in self.indicators.values() if s.baselines or s.targets]
 
 
 def area_plan(*, area: Area, fiscal_year: int) -> list[IssueRollup]:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from kongtun.programme.models import Indicator, Issue, OrgType, ProgrammeYear, SupportType, TargetGroup
 
@@ -30,13 +31,27 @@ class IssueAdmin(admin.ModelAdmin):
 
 @admin.register(ProgrammeYear)
 class ProgrammeYearAdmin(admin.ModelAdmin):
-    list_display = ["fiscal_year", "is_open"]
+    list_display = ["fiscal_year", "is_open", "issue_count"]
     filter_horizontal = ["issues"]
+
+    @admin.display(description=_("issues"))
+    def issue_count(self, obj: ProgrammeYear) -> int:
+        return obj.issues.count()
 
 
 @admin.register(Indicator)
 class IndicatorAdmin(admin.ModelAdmin):
-    list_display = ["name", "issue", "unit", "direction", "is_active"]
+    list_display = [
+        "name",
+        "issue",
+        "unit",
+        "direction",
+        "min_value",
+        "max_value",
+        "typical_change",
+        "is_active",
+    ]
+    list_editable = ["typical_change", "is_active"]
     list_filter = ["issue", "direction", "is_active"]
     search_fields = ["name", "code"]
 

@@ -220,3 +220,13 @@ def test_export_gives_csv_and_excel_to_readers_only(story) -> None:  # type: ign
     district = reverse("situations:export") + f"?district={story.district.pk}"
     assert login(story.mentor).get(district).status_code == 200
     assert login(story.officer_b).get(url).status_code == 404
+
+
+def test_admin_pages_for_situation_values_plans_and_programme_years(story) -> None:  # type: ignore[no-untyped-def]
+    services.situation_value_save(fund=story.fund_a, fiscal_year=2569, indicator=smoking(), value=Decimal("30"))
+    story.admin.is_staff = True
+    story.admin.is_superuser = True
+    story.admin.save()
+    client = login(story.admin)
+    for name in ("situations_situationvalue", "plans_plan", "programme_programmeyear", "programme_indicator"):
+        assert client.get(reverse(f"admin:{name}_changelist")).status_code == 200
