@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 
 from kongtun.areas.selectors import Area, area_fund_filter
 from kongtun.funds.models import Fund
-from kongtun.programme.models import Indicator, Issue, ProgrammeYear
+from kongtun.programme.models import Direction, Indicator, Issue, ProgrammeYear
 from kongtun.situations.models import SituationValue
 
 HISTORY_YEARS = 2
@@ -134,12 +134,20 @@ class IndicatorRow:
     fund: Fund
     value: Decimal | None
     previous: Decimal | None
+    lower_is_better: bool = True
 
     @property
     def change(self) -> Decimal | None:
         if self.value is None or self.previous is None:
             return None
         return self.value - self.previous
+
+    @property
+    def improved(self) -> bool | None:
+        change = self.change
+        if change is None or change == 0:
+            return None
+        return (change < 0) == self.lower_is_better
 
 
 def indicator_area_rows(*, indicator: Indicator, area: Area, fiscal_year: int) -> list[IndicatorRow]:
@@ -151,6 +159,7 @@ def indicator_area_rows(*, indicator: Indicator, area: Area, fiscal_year: int) -
         fiscal_year__in=[fiscal_year, fiscal_year - 1],
     ).values_list("fund_id", "fiscal_year", "value")
     by_key = {(f, y): v for f, y, v in values}
+    lower = indicator.direction == Direction.LOWER
     return [
         IndicatorRow(f, by_key.get((f.pk, fiscal_year)), by_key.get((f.pk, fiscal_year - 1))) for f in funds
     ]
@@ -160,7 +169,7 @@ def indicator_chart_data(rows: list[IndicatorRow], fiscal_year: int) -> dict[str
     """Chart.js data: one bar per fund with a value, this year beside last year."""
     shown = [r for r in rows if r.value is not None or r.previous is not None]
     return {
-        "labels": [r.fund.name for r in shown],
+        "labels": [r.fund.lg_name for r in shown],
         "years": [fiscal_year - 1, fiscal_year],
         "previous": [float(r.previous) if r.previous is not None else None for r in shown],
         "current": [float(r.value) if r.value is not None else None for r in shown],

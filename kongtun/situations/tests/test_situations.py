@@ -223,10 +223,25 @@ def test_export_gives_csv_and_excel_to_readers_only(story) -> None:  # type: ign
 
 
 def test_admin_pages_for_situation_values_plans_and_programme_years(story) -> None:  # type: ignore[no-untyped-def]
-    services.situation_value_save(fund=story.fund_a, fiscal_year=2569, indicator=smoking(), value=Decimal("30"))
+    services.situation_value_save(
+        fund=story.fund_a, fiscal_year=2569, indicator=smoking(), value=Decimal("30")
+    )
     story.admin.is_staff = True
     story.admin.is_superuser = True
     story.admin.save()
     client = login(story.admin)
     for name in ("situations_situationvalue", "plans_plan", "programme_programmeyear", "programme_indicator"):
         assert client.get(reverse(f"admin:{name}_changelist")).status_code == 200
+
+
+def test_indicator_rows_say_whether_the_change_is_an_improvement(story) -> None:  # type: ignore[no-untyped-def]
+    services.situation_value_save(
+        fund=story.fund_a, fiscal_year=2568, indicator=smoking(), value=Decimal("32")
+    )
+    services.situation_value_save(
+        fund=story.fund_a, fiscal_year=2569, indicator=smoking(), value=Decimal("30")
+    )
+    rows = selectors.indicator_area_rows(indicator=smoking(), area=story.district, fiscal_year=2569)
+    row = next(r for r in rows if r.fund == story.fund_a)
+    assert row.change == Decimal(-2) and row.improved is True
+    assert next(r for r in rows if r.fund == story.fund_a2).improved is None
