@@ -12,10 +12,12 @@ from ninja.security import django_auth
 from kongtun.accounts.api import router as accounts_router
 from kongtun.api.auth import TokenAuth
 from kongtun.areas.api import router as areas_router
+from kongtun.dashboards.api import router as dashboards_router
 from kongtun.followups.api import router as followups_router
 from kongtun.funds.api import router as funds_router
 from kongtun.plans.api import router as plans_router
 from kongtun.projects.api import router as projects_router
+from kongtun.search.api import router as search_router
 from kongtun.situations.api import router as situations_router
 
 api = NinjaAPI(
@@ -57,3 +59,5 @@ api.add_router("/v1/situations/", situations_router)
 api.add_router("/v1/plans/", plans_router)
 api.add_router("/v1/projects/", projects_router)
 api.add_router("/v1/followups/", followups_router)
+api.add_router("/v1/dashboards/", dashboards_router)
+api.add_router("/v1/search/", search_router)

@@ -14,12 +14,14 @@ from typing import Any
 
 import django_filters
 from django.db.models import Count, Q, QuerySet, Sum
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kongtun.accounts.permissions import Action, fund_scope, is_admin
 from kongtun.areas.models import District, Province, Region
-from kongtun.areas.selectors import Area, area_fund_filter, area_level
+from kongtun.areas.selectors import Area, area_fund_filter, area_get, area_level
 from kongtun.core.thai import fiscal_year_of
 from kongtun.followups.models import ActivityReport, ReportSpending
 from kongtun.funds.models import Fund, FundYear, ProgrammeRole
@@ -72,6 +74,20 @@ class Scope:
         if self.level != "nation":
             params[self.level] = self.code
         return params
+
+
+def scope_get(level: str, code: str, year: int | str | None) -> Scope:
+    """The scope a dashboard URL names (404 if unknown); a missing or odd year means the default year."""
+    raw = str(year or "")
+    fiscal_year = int(raw) if raw.isdigit() and 2400 < int(raw) < 2700 else fiscal_year_default()
+    if level == "nation":
+        return Scope(fiscal_year=fiscal_year)
+    if level == "fund":
+        funds = Fund.objects.select_related("district__province__region")
+        return Scope(fiscal_year=fiscal_year, fund=get_object_or_404(funds, code=code, is_active=True))
+    if level not in ("region", "province", "district"):
+        raise Http404
+    return Scope(fiscal_year=fiscal_year, area=area_get(level, code))
 
 
 def fiscal_year_default() -> int:
@@ -318,9 +334,9 @@ def children_table(scope: Scope) -> list[ChildRow]:
     if level == "region":
         labels = {r.pk: str(r) for r in Region.objects.all()}
     elif level == "province":
-        labels = dict(Province.objects.filter(region=scope.area).values_list("code", "name_th"))
+        labels = dict(Province.objects.filter(region_id=scope.code).values_list("code", "name_th"))
     elif level == "district":
-        labels = dict(District.objects.filter(province=scope.area).values_list("code", "name_th"))
+        labels = dict(District.objects.filter(province_id=scope.code).values_list("code", "name_th"))
     else:
         labels = dict(Fund.objects.filter(scope.q(), is_active=True).values_list("id", "name"))
     codes = {}

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from kongtun.areas.selectors import area_get
 from kongtun.dashboards import exports
 from kongtun.dashboards.selectors import (
     APPROVED,
@@ -19,37 +18,24 @@ from kongtun.dashboards.selectors import (
     Scope,
     dashboard,
     fiscal_year_choices,
-    fiscal_year_default,
     plan_rows,
     project_rows,
+    scope_get,
     visible_projects,
 )
-from kongtun.funds.models import Fund
 from kongtun.plans.models import Plan
 from kongtun.reports.pdf import pdf_response, render_pdf
 
 
 def scope_for(request: HttpRequest, level: str, code: str) -> Scope:
-    """The scope a dashboard URL names, for the year in `?year=` (or the default year); 404 if unknown."""
-    raw = request.GET.get("year", "")
-    year = int(raw) if raw.isdigit() and 2400 < int(raw) < 2700 else fiscal_year_default()
-    if level == "nation":
-        return Scope(fiscal_year=year)
-    if level == "fund":
-        fund = get_object_or_404(
-            Fund.objects.select_related("district__province__region"), code=code, is_active=True
-        )
-        return Scope(fiscal_year=year, fund=fund)
-    if level not in ("region", "province", "district"):
-        raise Http404
-    return Scope(fiscal_year=year, area=area_get(level, code))
+    return scope_get(level, code, request.GET.get("year"))
 
 
 def _links(scope: Scope) -> dict[str, str]:
     """Base URLs of the lists behind the numbers, already filtered to the scope."""
     params = scope.filter_params()
     projects = reverse("dashboards:projects") + "?" + urlencode(params)
-    funds: dict[str, object] = {"year": scope.fiscal_year}
+    funds: dict[str, str | int] = {"year": scope.fiscal_year}
     if scope.level in ("region", "province", "district"):
         funds[scope.level] = scope.code
     return {
@@ -78,6 +64,12 @@ def _chart_data(board: Dashboard) -> dict[str, object]:
     }
 
 
+def _crumbs(scope: Scope) -> list[object]:
+    if scope.fund is not None:
+        return list(scope.fund.breadcrumb())
+    return list(scope.area.breadcrumb()) if scope.area is not None else []
+
+
 def dashboard_page(request: HttpRequest, level: str = "nation", code: str = "") -> HttpResponse:
     scope = scope_for(request, level, code)
     board = dashboard(scope)
@@ -88,7 +80,7 @@ def dashboard_page(request: HttpRequest, level: str = "nation", code: str = "") 
         "years": fiscal_year_choices(),
         "chart_data": _chart_data(board),
         "plan_query": urlencode(scope.filter_params()),
-        "crumbs": (scope.fund or scope.area).breadcrumb() if (scope.fund or scope.area) else [],
+        "crumbs": _crumbs(scope),
     }
     return render(request, "dashboards/dashboard.html", context)
 
@@ -116,7 +108,9 @@ def project_list(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "xlsx":
         return exports.xlsx_response(exports.project_workbook(rows[:20000]), "projects.xlsx")
     page = Paginator(rows, 30).get_page(request.GET.get("page"))
-    template = "dashboards/_project_results.html" if request.htmx else "dashboards/projects.html"
+    template = (
+        "dashboards/_project_results.html" if getattr(request, "htmx", False) else "dashboards/projects.html"
+    )
     return render(request, template, {"filter": filterset, "page": page})
 
 

@@ -90,7 +90,7 @@ def snippet(text: str, words: list[str], *, width: int = 160) -> SafeString:
     positions = [lowered.find(w) for w in words if w and lowered.find(w) >= 0]
     start = max(min(positions) - width // 3, 0) if positions else 0
     piece = text[start : start + width]
-    html = escape(piece)
+    html = str(escape(piece))
     for word in sorted({w for w in words if w}, key=len, reverse=True):
         html = re.sub(
             re.escape(escape(word)), lambda m: f"<mark>{m.group(0)}</mark>", html, flags=re.IGNORECASE

@@ -30,7 +30,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         limit=PAGE_SIZE,
         offset=(page_no - 1) * PAGE_SIZE,
     )
-    template = "search/_results.html" if request.htmx else "search/index.html"
+    template = "search/_results.html" if getattr(request, "htmx", False) else "search/index.html"
     context = {
         "filter": filterset,
         "results": results,

@@ -30,8 +30,8 @@ def make_project(
     title: str,
     status: str,
     *,
-    plans: list[Plan] = (),
-    approved: str | None = None,  # type: ignore[assignment]
+    plans: list[Plan] | None = None,
+    approved: str | None = None,
     support: SupportType | None = None,
     **extra: Any,
 ) -> Project:
@@ -45,7 +45,7 @@ def make_project(
         approved_budget=Decimal(approved) if approved else None,
         **extra,
     )
-    project.plans.set(plans)
+    project.plans.set(plans or [])
     return project
 
 
