@@ -161,7 +161,8 @@ def indicator_area_rows(*, indicator: Indicator, area: Area, fiscal_year: int) -
     by_key = {(f, y): v for f, y, v in values}
     lower = indicator.direction == Direction.LOWER
     return [
-        IndicatorRow(f, by_key.get((f.pk, fiscal_year)), by_key.get((f.pk, fiscal_year - 1))) for f in funds
+        IndicatorRow(f, by_key.get((f.pk, fiscal_year)), by_key.get((f.pk, fiscal_year - 1)), lower)
+        for f in funds
     ]
 
 

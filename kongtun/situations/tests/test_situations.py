@@ -245,3 +245,12 @@ def test_indicator_rows_say_whether_the_change_is_an_improvement(story) -> None:
     row = next(r for r in rows if r.fund == story.fund_a)
     assert row.change == Decimal(-2) and row.improved is True
     assert next(r for r in rows if r.fund == story.fund_a2).improved is None
+    activity = Indicator.objects.get(code="pa-adults")
+    services.situation_value_save(
+        fund=story.fund_a, fiscal_year=2568, indicator=activity, value=Decimal("40")
+    )
+    services.situation_value_save(
+        fund=story.fund_a, fiscal_year=2569, indicator=activity, value=Decimal("38")
+    )
+    rows = selectors.indicator_area_rows(indicator=activity, area=story.district, fiscal_year=2569)
+    assert next(r for r in rows if r.fund == story.fund_a).improved is False
