@@ -254,3 +254,22 @@ def test_indicator_rows_say_whether_the_change_is_an_improvement(story) -> None:
     )
     rows = selectors.indicator_area_rows(indicator=activity, area=story.district, fiscal_year=2569)
     assert next(r for r in rows if r.fund == story.fund_a).improved is False
+
+
+def test_district_import_takes_every_fund_of_the_district_for_an_admin(story) -> None:  # type: ignore[no-untyped-def]
+    url = reverse("situations:import") + f"?district={story.district.pk}"
+    upload = _csv("L9001,2569,tobacco-adults,,%,30,,", "L9002,2569,tobacco-adults,,%,41,,")
+    upload.name = "district.csv"
+    assert login(story.admin).post(url, {"file": upload}).status_code == 302
+    assert SituationValue.objects.count() == 2
+    assert login(story.mentor).get(url).status_code == 403
+    assert login(story.officer_b).get(url).status_code == 404
+
+
+def test_district_import_refuses_a_fund_of_another_district(story) -> None:  # type: ignore[no-untyped-def]
+    url = reverse("situations:import") + f"?district={story.district.pk}"
+    upload = _csv("L9001,2569,tobacco-adults,,%,30,,", "L9301,2569,tobacco-adults,,%,41,,")
+    upload.name = "district.csv"
+    body = login(story.admin).post(url, {"file": upload}).content.decode()
+    assert "แถวที่ 3" in body and "L9301" in body
+    assert not SituationValue.objects.exists()
