@@ -9,12 +9,14 @@ from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.sites.shortcuts import get_current_site
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
 
 from kongtun.accounts.models import ApiToken, Membership, Notification, Role, User
 from kongtun.funds.models import Fund
@@ -91,6 +93,13 @@ def _invite_mail(*, user: User, fund: Fund, role: str, invited_by: User, request
 
 
 def membership_delete(*, membership: Membership) -> None:
+    """Remove a role. A fund keeps at least one fund officer, or no one could manage it."""
+    if membership.fund_id is not None and membership.role == Role.FUND_OFFICER:
+        officers = Membership.objects.filter(fund_id=membership.fund_id, role=Role.FUND_OFFICER)
+        if not officers.exclude(pk=membership.pk).exists():
+            raise ValidationError(
+                _("A fund needs at least one fund officer: add another before removing this one.")
+            )
     membership.delete()
 
 

@@ -14,12 +14,16 @@ class FundForm(forms.ModelForm):
     subdistricts = forms.ModelMultipleChoiceField(
         label=_("Sub-districts covered"),
         queryset=Subdistrict.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "choices"}),
     )
 
     class Meta:
         model = Fund
         fields = ["name", "lg_type", "lg_name", "subdistricts", "address", "phone", "email"]
+        widgets = {
+            "address": forms.Textarea(attrs={"rows": 2}),
+            "phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

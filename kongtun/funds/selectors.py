@@ -24,12 +24,18 @@ class FundFilter(django_filters.FilterSet):
     """The filters of the fund list (page and API): area, programme role in a year, name search."""
 
     q = django_filters.CharFilter(label=_("Name or code"), method="filter_q")
-    region = django_filters.ModelChoiceFilter(label=_("NHSO region"), queryset=Region.objects.all())
-    province = django_filters.ModelChoiceFilter(label=_("Province"), queryset=Province.objects.all())
-    district = django_filters.ModelChoiceFilter(label=_("District"), queryset=District.objects.none())
+    region = django_filters.ModelChoiceFilter(
+        label=_("NHSO region"), queryset=Region.objects.all(), empty_label=_("All")
+    )
+    province = django_filters.ModelChoiceFilter(
+        label=_("Province"), queryset=Province.objects.all(), empty_label=_("All")
+    )
+    district = django_filters.ModelChoiceFilter(
+        label=_("District"), queryset=District.objects.none(), empty_label=_("All")
+    )
     year = django_filters.NumberFilter(label=_("Fiscal year (B.E.)"), method="filter_year")
     role = django_filters.ChoiceFilter(
-        label=_("Programme role"), choices=ProgrammeRole.choices, method="filter_role"
+        label=_("Programme role"), choices=ProgrammeRole.choices, method="filter_role", empty_label=_("All")
     )
 
     class Meta:
@@ -64,3 +70,12 @@ class FundFilter(django_filters.FilterSet):
 
 def fund_year_current(fund: Fund, fiscal_year: int) -> FundYear | None:
     return fund.years.filter(fiscal_year=fiscal_year).first()
+
+
+def fund_year_initial(fund: Fund, fiscal_year: int) -> dict[str, object]:
+    """What the fiscal-year form starts with: the saved facts of that year, if any."""
+    row = fund_year_current(fund, fiscal_year)
+    if row is None:
+        return {"fiscal_year": fiscal_year}
+    fields = ("fiscal_year", "programme_role", "registered_population", "lg_revenue", "carry_over")
+    return {name: getattr(row, name) for name in fields}

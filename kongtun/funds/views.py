@@ -19,7 +19,7 @@ from kongtun.core.types import AuthedRequest, HtmxRequest
 from kongtun.funds import services
 from kongtun.funds.access import fund_for
 from kongtun.funds.forms import FundForm, FundYearForm
-from kongtun.funds.selectors import FundFilter, fund_list
+from kongtun.funds.selectors import FundFilter, fund_list, fund_year_initial
 
 
 def fund_index(request: HtmxRequest) -> HttpResponse:
@@ -64,8 +64,9 @@ def fund_edit(request: AuthedRequest, code: str) -> HttpResponse:
 @login_required
 def fund_year_edit(request: AuthedRequest, code: str) -> HttpResponse:
     fund = fund_for(request, code, Action.EDIT)
-    initial = {"fiscal_year": fiscal_year_of(timezone.localdate())}
-    form = FundYearForm(request.POST or None, initial=initial)
+    year = request.GET.get("year", "")
+    fiscal_year = int(year) if year.isdigit() else fiscal_year_of(timezone.localdate())
+    form = FundYearForm(request.POST or None, initial=fund_year_initial(fund, fiscal_year))
     if request.method == "POST" and form.is_valid():
         services.fund_year_save(fund=fund, **form.cleaned_data)
         messages.success(request, _("The fiscal-year details were saved."))
@@ -105,6 +106,10 @@ def fund_members(request: AuthedRequest, code: str) -> HttpResponse:
 def fund_member_remove(request: AuthedRequest, code: str, membership_id: int) -> HttpResponse:
     fund = fund_for(request, code, Action.MANAGE_MEMBERS)
     membership = get_object_or_404(Membership, pk=membership_id, fund=fund)
-    membership_delete(membership=membership)
-    messages.success(request, _("The role was removed."))
+    try:
+        membership_delete(membership=membership)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, _("The role was removed."))
     return redirect("funds:members", code=fund.code)

@@ -277,3 +277,27 @@ def test_a_role_of_another_fund_cannot_be_removed_through_this_fund(story: Simpl
     url = reverse("funds:member_remove", args=["L9001", membership.pk])
     assert login(story.officer_a).post(url).status_code == 404
     assert Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_the_last_fund_officer_cannot_be_removed(story: SimpleNamespace) -> None:
+    membership = Membership.objects.get(user=story.officer_a)
+    url = reverse("funds:member_remove", args=["L9001", membership.pk])
+    response = login(story.officer_a).post(url, follow=True)
+    assert Membership.objects.filter(pk=membership.pk).exists()
+    assert "ต้องมีเจ้าหน้าที่กองทุนอย่างน้อยหนึ่งคน" in response.content.decode()
+
+
+def test_the_year_form_starts_with_the_saved_facts_of_the_chosen_year(story: SimpleNamespace) -> None:
+    fund_year_save(
+        fund=story.fund_a, fiscal_year=2568, programme_role="voluntary", registered_population=4321
+    )
+    response = login(story.officer_a).get(reverse("funds:year_edit", args=["L9001"]), {"year": "2568"})
+    html = response.content.decode()
+    assert 'value="4321"' in html
+    assert '<option value="voluntary" selected>' in html
+
+
+def test_the_fund_list_offers_all_as_the_empty_choice(story: SimpleNamespace) -> None:
+    html = Client().get(reverse("funds:index")).content.decode()
+    assert "---------" not in html
+    assert "ทั้งหมด" in html
