@@ -273,3 +273,15 @@ def test_district_import_refuses_a_fund_of_another_district(story) -> None:  # t
     body = login(story.admin).post(url, {"file": upload}).content.decode()
     assert "แถวที่ 3" in body and "L9301" in body
     assert not SituationValue.objects.exists()
+
+
+def test_fund_page_shows_this_years_completeness_to_its_people_only(story) -> None:  # type: ignore[no-untyped-def]
+    from kongtun.situations.access import current_year
+
+    services.situation_value_save(
+        fund=story.fund_a, fiscal_year=current_year(), indicator=smoking(), value=Decimal("30")
+    )
+    url = reverse("funds:detail", args=[story.fund_a.code])
+    total = len(selectors.year_issues(current_year()))
+    assert f"1/{total}" in login(story.collector_a).get(url).content.decode()
+    assert f"1/{total}" not in login(story.officer_b).get(url).content.decode()
