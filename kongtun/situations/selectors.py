@@ -26,6 +26,13 @@ def year_issues(fiscal_year: int) -> list[Issue]:
     return list(Issue.objects.all())
 
 
+def next_issue(*, fiscal_year: int, issue: Issue) -> Issue | None:
+    """The issue after this one in the year's list, for "save and go on"."""
+    issues = year_issues(fiscal_year)
+    index = next((n for n, i in enumerate(issues) if i.pk == issue.pk), len(issues))
+    return issues[index + 1] if index + 1 < len(issues) else None
+
+
 def issue_indicators(issue: Issue) -> QuerySet[Indicator]:
     return issue.indicators.filter(is_active=True)
 

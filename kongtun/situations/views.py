@@ -57,12 +57,22 @@ def entry(request: HttpRequest, code: str, year: int, issue: str) -> HttpRespons
         entries = [{"indicator": form.indicator, **form.cleaned_data} for _row, form in rows]
         services.situation_sheet_save(fund=fund, fiscal_year=year, entries=entries, user=request.user)
         messages.success(request, _("The situation of %(issue)s was saved.") % {"issue": the_issue})
+        following = selectors.next_issue(fiscal_year=year, issue=the_issue)
+        if "next" in request.POST and following is not None:
+            return redirect("situations:entry", fund.code, year, following.code)
         return redirect(f"{fund_overview_url(fund)}?year={year}")
     has_errors = any(form.errors for _row, form in rows)
     return render(
         request,
         "situations/entry.html",
-        {"fund": fund, "year": year, "issue": the_issue, "rows": rows, "has_errors": has_errors},
+        {
+            "fund": fund,
+            "year": year,
+            "issue": the_issue,
+            "rows": rows,
+            "has_errors": has_errors,
+            "next_issue": selectors.next_issue(fiscal_year=year, issue=the_issue),
+        },
     )
 
 

@@ -285,3 +285,10 @@ def test_fund_page_shows_this_years_completeness_to_its_people_only(story) -> No
     total = len(selectors.year_issues(current_year()))
     assert f"1/{total}" in login(story.collector_a).get(url).content.decode()
     assert f"1/{total}" not in login(story.officer_b).get(url).content.decode()
+
+
+def test_save_and_go_on_opens_the_next_issue(story) -> None:  # type: ignore[no-untyped-def]
+    issues = selectors.year_issues(2569)
+    first, second = issues[0], issues[1]
+    response = login(story.collector_a).post(entry_url(story, issue=first.code), {"next": "1"})
+    assert response["Location"] == entry_url(story, issue=second.code)
