@@ -102,8 +102,19 @@ class ActivityReportForm(forms.Form):
             self.fields[f"spending_{value}"] = MoneyField(
                 label=_("Spent on %(group)s (baht)") % {"group": label}, required=False
             )
+        participants = [f"participants_{g.pk}" for g in self.target_groups]
+        spending = [f"spending_{value}" for value in ExpenseGroup.values]
         self.order_fields(
-            [*REPORT_ORDER, *[f for f in self.fields if f not in REPORT_ORDER and f != "photos"]]
+            [
+                *REPORT_ORDER[:5],
+                *participants,
+                *REPORT_ORDER[5:],
+                "photos",
+                *spending,
+                "problems",
+                "suggestions",
+                "help_needed",
+            ]
         )
 
     def report_fields(self) -> dict[str, Any]:
