@@ -156,7 +156,7 @@ class Dashboard:
     @property
     def issue_project_sum(self) -> int:
         """Approved projects added up over the issues: more than `approved` when projects share issues."""
-        return sum(r.approved for r in self.by_issue if r.key is not None)
+        return sum(r.approved for r in self.by_issue)
 
 
 def _approved_q(path: str = "") -> Q:

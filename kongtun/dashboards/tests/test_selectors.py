@@ -41,7 +41,7 @@ def test_per_issue_counts_a_project_under_each_of_its_issues(story, data):
     assert rows[data.tobacco.pk].spent == Decimal("3500")
     assert rows[data.activity.pk].spent == Decimal("1500")
     assert rows[data.tobacco.pk].plans == 2
-    assert board.issue_project_sum == 4  # tobacco 3 + activity 1 > … the distinct 3 planned
+    assert board.issue_project_sum == 5  # tobacco 3 + activity 1 + no plan 1 > the distinct 4
 
 
 def test_nation_includes_every_fund_and_fund_scope_only_its_own(story, data):

@@ -35,7 +35,8 @@ def test_district_dashboard_says_how_projects_in_two_plans_count(story, data):
     assert "projects:detail" not in response.text
     assert "4 " in response.text
     # The note explains the overlap between per-issue counts and the total.
-    assert response.context["board"].issue_project_sum == 4
+    assert response.context["board"].issue_project_sum == 5
+    assert "4 โครงการ เมื่อรวมรายประเด็นได้ 5" in response.text
 
 
 def test_dashboard_numbers_link_to_the_list_behind_them(story, data):

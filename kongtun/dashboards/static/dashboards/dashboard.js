@@ -18,7 +18,10 @@
       data: { labels: data.issues.labels, datasets: [
         { label: node.dataset.approvedLabel || "", data: data.issues.approved, backgroundColor: GREEN }
       ] },
-      options: { indexAxis: "y", plugins: { legend: { display: false } }, maintainAspectRatio: false }
+      options: {
+        indexAxis: "y", maintainAspectRatio: false, plugins: { legend: { display: false } },
+        scales: { x: { beginAtZero: true, ticks: { precision: 0 } } }
+      }
     });
     draw("chart-status", {
       type: "doughnut",
