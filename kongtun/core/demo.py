@@ -10,6 +10,10 @@ import hashlib
 import importlib
 import random
 
+from django.utils import timezone
+
+from kongtun.core.thai import fiscal_year_of
+
 STEPS = [
     "kongtun.programme.demo",
     "kongtun.funds.demo",
@@ -22,6 +26,12 @@ STEPS = [
 # จะนะ and เทพา (สงขลา), เขาชัยสน (พัทลุง), ย่านตาขาว (ตรัง): NHSO region 12, 34 funds.
 SMALL_DISTRICTS = ("9003", "9005", "9303", "9203")
 DEMO_PASSWORD = "kongtun-demo"
+
+
+def demo_years() -> tuple[int, int, int]:
+    """The current fiscal year and the two before it, so that the demo always shows "this year"."""
+    current = fiscal_year_of(timezone.localdate())
+    return (current - 2, current - 1, current)
 
 
 def rng_for(*parts: object) -> random.Random:

@@ -5,9 +5,8 @@ from decimal import Decimal
 from django.db import transaction
 
 from kongtun.areas.models import Subdistrict
-from kongtun.core.demo import SMALL_DISTRICTS, rng_for
+from kongtun.core.demo import SMALL_DISTRICTS, demo_years, rng_for
 from kongtun.funds.models import Fund, FundYear, LocalGovernmentType, ProgrammeRole
-from kongtun.programme.demo import DEMO_YEARS
 
 _ROLES = [ProgrammeRole.LEARNING_CENTRE, ProgrammeRole.EXPANSION, ProgrammeRole.VOLUNTARY, ProgrammeRole.NONE]
 _LG_PREFIX = {
@@ -71,7 +70,7 @@ def load(size: str) -> None:
         rng = rng_for("fund-year", fund.code)
         population = rng.randint(2500, 25000)
         role = rng.choices(_ROLES, weights=[5, 15, 30, 50])[0]
-        for fiscal_year in DEMO_YEARS:
+        for fiscal_year in demo_years():
             years.append(
                 FundYear(
                     fund=fund,

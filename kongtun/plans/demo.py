@@ -1,4 +1,4 @@
-"""Demo plans: about half the demo funds plan 3–4 issues of fiscal year 2569, with targets
+"""Demo plans: about half the demo funds plan 3–4 issues of the current fiscal year, with targets
 suggested from their situation data and two projects to do each."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.utils import translation
 
-from kongtun.core.demo import SMALL_DISTRICTS, rng_for
+from kongtun.core.demo import SMALL_DISTRICTS, demo_years, rng_for
 from kongtun.funds.models import Fund
 from kongtun.plans.models import Plan
 from kongtun.plans.selectors import objective_examples, target_initial
@@ -15,14 +15,14 @@ from kongtun.plans.services import plan_save
 from kongtun.programme.models import Indicator, Issue, IssueKind, OrgType, SupportType
 from kongtun.situations.selectors import year_issues
 
-PLAN_YEAR = 2569
 PROJECTS = ["รณรงค์สร้างความรู้เรื่อง%s", "พัฒนาแกนนำชุมชนด้าน%s", "ติดตามและคัดกรองกลุ่มเสี่ยงด้าน%s"]
 
 
 def load(size: str) -> None:
     if size != "small":
         return
-    issues = [i for i in year_issues(PLAN_YEAR) if i.kind == IssueKind.ISSUE]
+    plan_year = demo_years()[-1]
+    issues = [i for i in year_issues(plan_year) if i.kind == IssueKind.ISSUE]
     support_types = list(SupportType.objects.filter(is_active=True).order_by("order")[:3])
     org_types = list(OrgType.objects.filter(is_active=True).order_by("order"))
     if not issues or not support_types or not org_types:
@@ -31,9 +31,9 @@ def load(size: str) -> None:
     for fund in list(funds)[::2]:  # every other fund: about half, and the first demo fund among them
         rng = rng_for("plans", fund.code)
         for issue in rng.sample(issues, rng.choice([3, 4])):
-            if Plan.objects.filter(fund=fund, fiscal_year=PLAN_YEAR, issue=issue).exists():
+            if Plan.objects.filter(fund=fund, fiscal_year=plan_year, issue=issue).exists():
                 continue
-            rows = target_initial(fund=fund, fiscal_year=PLAN_YEAR, issue=issue)
+            rows = target_initial(fund=fund, fiscal_year=plan_year, issue=issue)
             targets = [{**r, "target": r["suggestion"]} for r in rows]
             budget = Decimal(rng.randrange(30, 120) * 1000)
             titles = rng.sample(PROJECTS, 2)
@@ -48,7 +48,7 @@ def load(size: str) -> None:
             ]
             plan_save(
                 fund=fund,
-                fiscal_year=PLAN_YEAR,
+                fiscal_year=plan_year,
                 issue=issue,
                 objective=_objective(issue, [r["indicator"] for r in rows]),
                 approach="ทำงานร่วมกับ รพ.สต. อสม. และผู้นำชุมชน",

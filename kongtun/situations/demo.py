@@ -1,17 +1,15 @@
-"""Demo situation data: every demo fund of the small set, fiscal years 2567–2569, every active
-indicator of each year's issues; values drift a little each year, mostly in the good direction."""
+"""Demo situation data: every demo fund of the small set, the current fiscal year and the two
+before it, every active indicator of each year's issues; values drift a little each year, mostly in the good direction."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from kongtun.core.demo import SMALL_DISTRICTS, rng_for
+from kongtun.core.demo import SMALL_DISTRICTS, demo_years, rng_for
 from kongtun.funds.models import Fund
 from kongtun.programme.models import Direction, Indicator
 from kongtun.situations.models import SituationValue
 from kongtun.situations.selectors import issue_indicators, year_issues
-
-DEMO_YEARS = (2567, 2568, 2569)
 
 
 def demo_value(fund_code: str, indicator: Indicator, fiscal_year: int) -> Decimal:
@@ -21,7 +19,7 @@ def demo_value(fund_code: str, indicator: Indicator, fiscal_year: int) -> Decima
     base = rng.uniform(5, min(high, 60)) if high else rng.uniform(5, 200)
     step = float(indicator.typical_change or 1)
     value = base
-    for year in DEMO_YEARS:
+    for year in demo_years():
         if year == fiscal_year:
             break
         change = rng.uniform(-0.3, 1.0) * step
@@ -37,7 +35,7 @@ def load(size: str) -> None:
         return
     funds = list(Fund.objects.filter(district_id__in=SMALL_DISTRICTS).order_by("code"))
     rows = []
-    for year in DEMO_YEARS:
+    for year in demo_years():
         indicators = [i for issue in year_issues(year) for i in issue_indicators(issue)]
         for fund in funds:
             for indicator in indicators:
