@@ -2,13 +2,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
-from kongtun.accounts.permissions import Action, authorize, is_admin
+from kongtun.accounts.permissions import Action
 from kongtun.funds import services
+from kongtun.funds.access import fund_create_check, fund_for
 from kongtun.funds.models import Fund
 from kongtun.funds.selectors import FundFilter, fund_list
 
@@ -110,15 +110,13 @@ def get_fund(request: HttpRequest, code: str) -> Fund:
 
 @router.post("", response={201: FundOut})
 def create_fund(request: HttpRequest, payload: FundCreateIn) -> tuple[int, Fund]:
-    if not is_admin(request.user):
-        raise PermissionDenied
+    fund_create_check(request)
     return 201, services.fund_create(**payload.dict())
 
 
 @router.put("/{code}", response=FundOut)
 def update_fund(request: HttpRequest, code: str, payload: FundIn) -> Fund:
-    fund = get_object_or_404(Fund, code=code)
-    authorize(request.user, Action.EDIT, fund)
+    fund = fund_for(request, code, Action.EDIT)
     return services.fund_update(fund=fund, **payload.dict())
 
 
@@ -126,7 +124,6 @@ def update_fund(request: HttpRequest, code: str, payload: FundIn) -> Fund:
 def save_fund_year(
     request: HttpRequest, code: str, fiscal_year: int, payload: FundYearIn
 ) -> dict[str, object]:
-    fund = get_object_or_404(Fund, code=code)
-    authorize(request.user, Action.EDIT, fund)
+    fund = fund_for(request, code, Action.EDIT)
     row = services.fund_year_save(fund=fund, fiscal_year=fiscal_year, **payload.dict())
     return {"fund": fund.code, "fiscal_year": row.fiscal_year, "programme_role": row.programme_role}
