@@ -21,6 +21,7 @@ STEPS = [
     "kongtun.situations.demo",
     "kongtun.plans.demo",
     "kongtun.followups.demo",
+    "kongtun.search.demo",  # keep last: indexes what the steps above made
 ]
 
 # จะนะ and เทพา (สงขลา), เขาชัยสน (พัทลุง), ย่านตาขาว (ตรัง): NHSO region 12, 34 funds.
