@@ -56,6 +56,8 @@ def test_seed002_final_report_pdf_has_its_title_and_13_activities(story: Any) ->
     ).stdout.decode()
     flat = _flat(text)
     assert _flat(TITLE) in flat
+    # What is missing comes first, on its own page, before the cover.
+    assert flat.index(_flat("ยังไม่ได้เขียนบทคัดย่อ")) < flat.index(_flat("รายงานฉบับสมบูรณ์"))
     for number, (title, *_rest) in enumerate(ACTIVITIES, start=1):
         assert f"{number}.{_flat(title)[:20]}" in flat, title  # long titles wrap inside the table cell
     assert "2563" in flat  # Buddhist-Era dates
