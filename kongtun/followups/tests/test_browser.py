@@ -96,3 +96,9 @@ def test_proposer_reports_an_activity_with_two_photos_and_a_bad_photo_loses_noth
     page.get_by_role("button", name="บันทึกรายงาน").click()
     page.wait_for_url(f"{page.base_url}/followups/reports/{saved.pk}/")
     assert ActivityReport.objects.count() == 2
+
+    # The final report lists what is still missing before printing, and fits the phone.
+    page.goto(f"{page.base_url}/followups/projects/{project.pk}/final-report/")
+    assert "ยังไม่ได้เขียนบทคัดย่อ" in page.locator("#readiness").inner_text()
+    _no_sideways_scroll(page)
+    _shot(page, "4-final-report")
