@@ -160,3 +160,18 @@ def test_notifications_are_listed_and_marked_read(story: SimpleNamespace) -> Non
     assert "ของคนอื่น" not in response.content.decode()
     assert Notification.objects.get(user=story.officer_a).read_at is not None
     assert Notification.objects.get(user=story.officer_b).read_at is None
+
+
+def test_a_user_changes_their_password(story: SimpleNamespace) -> None:
+    client = login(story.officer_a)
+    assert "เปลี่ยนรหัสผ่าน" in client.get(reverse("accounts:password_change")).content.decode()
+    data = {"old_password": PASSWORD, "new_password1": "Baan-na-2568!", "new_password2": "Baan-na-2568!"}
+    assert client.post(reverse("accounts:password_change"), data).status_code == 302
+    story.officer_a.refresh_from_db()
+    assert story.officer_a.check_password("Baan-na-2568!")
+
+
+def test_logging_out_needs_post_and_ends_the_session(story: SimpleNamespace) -> None:
+    client = login(story.officer_a)
+    client.post(reverse("accounts:logout"))
+    assert client.get(reverse("accounts:profile")).status_code == 302
