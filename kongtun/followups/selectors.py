@@ -23,7 +23,7 @@ from kongtun.followups.models import (
     ValueAssessment,
     ValueDimension,
 )
-from kongtun.projects.models import Activity, Project, Status
+from kongtun.projects.models import APPROVED_STATUSES, Activity, Project, Status
 
 
 @dataclass
@@ -295,3 +295,10 @@ def final_report_context(project: Project, *, public: bool = False) -> dict[str,
         "gaps": [] if public else readiness(project, results),
         "public": public,
     }
+
+
+def fund_followups(fund: Any, *, today: dt.date | None = None) -> list[tuple[Project, Progress]]:
+    """The approved projects of a fund with their progress, late ones first."""
+    projects = Project.objects.filter(fund=fund, status__in=APPROVED_STATUSES).prefetch_related("activities")
+    rows = [(p, project_progress(p, today=today)) for p in projects.order_by("-fiscal_year", "title")]
+    return sorted(rows, key=lambda row: (not row[1].is_late, not row[1].overdue_activities))

@@ -6,6 +6,7 @@ from kongtun.followups import views
 
 app_name = "followups"
 urlpatterns = [
+    path("funds/<str:code>/", views.fund_followups, name="fund"),
     path("projects/<int:pk>/", views.project_followup, name="project"),
     path("projects/<int:pk>/periods/", views.periods_edit, name="periods"),
     path("projects/<int:pk>/reports/new/", views.report_create, name="report_create"),

@@ -24,6 +24,7 @@ from kongtun.followups.forms import (
 )
 from kongtun.followups.models import ActivityReport, ClosingProblem, ReportPhoto
 from kongtun.followups.printing import final_report_docx
+from kongtun.funds.access import fund_for
 from kongtun.reports.pdf import pdf_response, render_pdf
 
 
@@ -317,3 +318,10 @@ def public_results(request: HttpRequest, pk: int) -> HttpResponse:
     project = public_project(request.user, pk)
     context = selectors.final_report_context(project, public=True)
     return render(request, "followups/public.html", context)
+
+
+@login_required
+def fund_followups(request: HttpRequest, code: str) -> HttpResponse:
+    """The fund's approved projects with their progress; late reports first."""
+    fund = fund_for(request, code, Action.VIEW)
+    return render(request, "followups/fund.html", {"fund": fund, "rows": selectors.fund_followups(fund)})

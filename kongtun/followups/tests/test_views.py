@@ -313,3 +313,13 @@ def test_public_page_shows_results_without_personal_data(story: Any, client: Any
 def test_public_page_is_404_for_a_proposal(story: Any, client: Any) -> None:
     project = running_project(story, status="developing")
     assert client.get(reverse("followups:public", args=[project.pk])).status_code == 404
+
+
+def test_fund_followup_list_shows_late_projects_first(story: Any) -> None:
+    on_time = running_project(story, title="โครงการตรงเวลา", report_due_date=dt.date(2099, 1, 1))
+    late = running_project(story, title="โครงการล่าช้า", report_due_date=dt.date(2020, 1, 1))
+    url = reverse("followups:fund", args=[story.fund_a.code])
+    body = login(story.mentor).get(url).content.decode()
+    assert body.index(late.title) < body.index(on_time.title)
+    assert login(story.officer_b).get(url).status_code == 404
+    assert login(story.proposer_a).get(url).status_code == 404
