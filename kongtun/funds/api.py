@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
@@ -99,6 +100,8 @@ def list_funds(request: HttpRequest, filters: Query[FundFilters]) -> dict[str, o
     the schema builder under `from __future__ import annotations`.)"""
     data = {k: v for k, v in filters.dict(exclude={"limit", "offset"}).items() if v is not None}
     filterset = FundFilter(data, queryset=fund_list().prefetch_related("subdistricts"))
+    if not filterset.is_valid():
+        raise ValidationError(dict(filterset.errors))  # an unknown province must not list every fund
     funds = filterset.qs
     return {"count": funds.count(), "items": list(funds[filters.offset : filters.offset + filters.limit])}
 

@@ -176,3 +176,9 @@ def test_the_openapi_schema_and_docs_are_served(db: None) -> None:
     assert schema.status_code == 200
     assert "/api/v1/funds/" in schema.json()["paths"]
     assert Client().get("/api/docs").status_code == 200
+
+
+def test_an_invalid_fund_filter_is_422_not_every_fund(story: SimpleNamespace) -> None:
+    response = Client().get("/api/v1/funds/", {"province": "XX", "role": "bogus"})
+    assert response.status_code == 422
+    assert set(response.json()["errors"]) == {"province", "role"}

@@ -301,3 +301,9 @@ def test_the_fund_list_offers_all_as_the_empty_choice(story: SimpleNamespace) ->
     html = Client().get(reverse("funds:index")).content.decode()
     assert "---------" not in html
     assert "ทั้งหมด" in html
+
+
+def test_an_invalid_filter_is_shown_next_to_its_field(story: SimpleNamespace) -> None:
+    response = Client().get(reverse("funds:index"), {"role": "bogus"})
+    assert response.status_code == 200
+    assert 'class="field has-error"' in response.content.decode()
