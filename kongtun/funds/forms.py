@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kongtun.areas.models import Subdistrict
@@ -27,9 +28,11 @@ class FundForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # A fund covers sub-districts of its own district; listing all 7,436 would bury them.
+        # Offer the sub-districts of the fund's own district and those it already covers elsewhere
+        # (an unlisted one would be dropped on save); listing all 7,436 would bury them.
         fund: Fund = self.instance
-        self.fields["subdistricts"].queryset = Subdistrict.objects.filter(district=fund.district)  # type: ignore[attr-defined]
+        choices = Subdistrict.objects.filter(Q(district=fund.district_id) | Q(funds=fund)).distinct()
+        self.fields["subdistricts"].queryset = choices  # type: ignore[attr-defined]
 
 
 class FundYearForm(forms.Form):

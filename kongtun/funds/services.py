@@ -22,7 +22,10 @@ def _home_area(fund: Fund, subdistricts: list[Subdistrict]) -> None:
     provinces = {s.district.province_id for s in subdistricts}
     if len(provinces) > 1:
         raise ValidationError({"subdistricts": _("All sub-districts of a fund must be in one province.")})
-    home = subdistricts[0].district
+    # The home district stays put while the fund still covers a sub-district of it: the order in
+    # which a form sends the sub-districts must not move the fund.
+    districts = [s.district for s in subdistricts]
+    home = next((d for d in districts if d.pk == fund.district_id), districts[0])
     fund.district = home
     fund.province = home.province
     fund.region_id = home.province.region_id

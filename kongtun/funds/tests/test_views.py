@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from kongtun.accounts.models import Membership, Role, User
-from kongtun.conftest import login
+from kongtun.conftest import login, make_user
 from kongtun.funds.models import Fund, FundYear, ProgrammeRole
 from kongtun.funds.services import fund_year_save
 
@@ -307,3 +307,22 @@ def test_an_invalid_filter_is_shown_next_to_its_field(story: SimpleNamespace) ->
     response = Client().get(reverse("funds:index"), {"role": "bogus"})
     assert response.status_code == 200
     assert 'class="field has-error"' in response.content.decode()
+
+
+def test_editing_a_fund_that_covers_two_districts_keeps_both_and_its_home(story: SimpleNamespace) -> None:
+    from kongtun.areas.models import Subdistrict
+    from kongtun.funds.services import fund_update
+
+    # ป่าชิง's fund also covers a sub-district of เทพา whose name sorts before จะนะ's ones.
+    other = Subdistrict.objects.filter(district_id="9005").order_by("name_th").first()
+    assert other is not None
+    fund_update(fund=story.fund_a2, subdistricts=[*story.fund_a2.subdistricts.all(), other])
+    codes = sorted(s.code for s in story.fund_a2.subdistricts.all())
+    client = login(make_user("officer_a2", Role.FUND_OFFICER, fund=story.fund_a2))
+    form = client.get(reverse("funds:edit", args=["L9002"])).context["form"]
+    assert other in form.fields["subdistricts"].queryset
+    response = client.post(reverse("funds:edit", args=["L9002"]), _fund_data(story.fund_a2, phone="1"))
+    assert response.status_code == 302
+    story.fund_a2.refresh_from_db()
+    assert sorted(s.code for s in story.fund_a2.subdistricts.all()) == codes
+    assert story.fund_a2.district_id == "9003"
