@@ -6,7 +6,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from kongtun.accounts.models import Role, User
+from kongtun.accounts.models import User
+from kongtun.accounts.services import FUND_ROLES
 
 
 class LoginForm(AuthenticationForm):
@@ -29,10 +30,6 @@ class ProfileForm(forms.ModelForm):
 
 class TokenForm(forms.Form):
     name = forms.CharField(label=_("Token name"), max_length=100, help_text=_("What the token is for."))
-
-
-# The roles a fund officer may give at their own fund.
-FUND_ROLES = [Role.FUND_OFFICER, Role.COMMITTEE, Role.DATA_COLLECTOR, Role.PROPOSER, Role.MENTOR]
 
 
 class InviteForm(forms.Form):

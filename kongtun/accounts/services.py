@@ -21,6 +21,9 @@ from django.utils.translation import gettext as _
 from kongtun.accounts.models import ApiToken, Membership, Notification, Role, User
 from kongtun.funds.models import Fund
 
+# The roles a fund officer may give at their own fund (never admin: that role reaches everything).
+FUND_ROLES = [Role.FUND_OFFICER, Role.COMMITTEE, Role.DATA_COLLECTOR, Role.PROPOSER, Role.MENTOR]
+
 
 def _hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
@@ -56,6 +59,8 @@ def fund_member_invite(
     request: HttpRequest | None = None,
 ) -> Membership:
     """Give someone a role at a fund. A new person gets an account and a link to set a password."""
+    if role not in FUND_ROLES:
+        raise ValidationError({"role": _("This role cannot be given at a fund.")})
     email = email.strip().lower()
     user = User.objects.filter(email__iexact=email).first()
     created = user is None
@@ -63,7 +68,7 @@ def fund_member_invite(
         user = User.objects.create_user(username=email, email=email, display_name=display_name)
         user.set_unusable_password()
         user.save(update_fields=["password"])
-    membership, _ = Membership.objects.get_or_create(
+    membership, _created = Membership.objects.get_or_create(
         user=user, role=role, fund=fund, defaults={"created_by": invited_by}
     )
     if created:

@@ -81,3 +81,18 @@ def test_notices_go_to_each_user_and_are_marked_read(story: SimpleNamespace) -> 
     notify(users=[story.officer_a, story.committee_a], message="มีโครงการรออนุมัติ")
     notifications_mark_read(user=story.officer_a)
     assert Notification.objects.filter(read_at__isnull=True).get().user == story.committee_a
+
+
+def test_no_one_can_be_made_admin_through_a_fund_invitation(story: SimpleNamespace) -> None:
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        fund_member_invite(
+            fund=story.fund_a,
+            email="x@example.org",
+            role=Role.ADMIN,
+            display_name="x",
+            invited_by=story.officer_a,
+        )
+    assert not User.objects.filter(email="x@example.org").exists()
