@@ -20,6 +20,7 @@ STEPS = [
     "kongtun.accounts.demo",
     "kongtun.situations.demo",
     "kongtun.plans.demo",
+    "kongtun.projects.demo",
     "kongtun.followups.demo",
     "kongtun.search.demo",  # keep last: indexes what the steps above made
 ]

@@ -19,14 +19,14 @@ START = dt.date(2025, 11, 1)
 END = dt.date(2026, 8, 31)
 
 
-def make_planned(story: SimpleNamespace, *, budget: str = "30000") -> PlannedProject:
+def make_planned(story: SimpleNamespace, *, budget: str = "30000", year: int = YEAR) -> PlannedProject:
     """Fund A's tobacco plan for 2569 with one target (smokers 30 % → 25 %) and a project to do."""
     issue = Issue.objects.get(code="tobacco")
     indicator = Indicator.objects.get(code="tobacco-adults")
     SituationValue.objects.create(
-        fund=story.fund_a, fiscal_year=YEAR, indicator=indicator, value=Decimal("30")
+        fund=story.fund_a, fiscal_year=year, indicator=indicator, value=Decimal("30")
     )
-    plan = Plan.objects.create(fund=story.fund_a, fiscal_year=YEAR, issue=issue, situation="คนสูบบุหรี่มาก")
+    plan = Plan.objects.create(fund=story.fund_a, fiscal_year=year, issue=issue, situation="คนสูบบุหรี่มาก")
     PlanTarget.objects.create(
         plan=plan, indicator=indicator, problem="ผู้ใหญ่สูบบุหรี่", baseline=Decimal("30"), target=Decimal("25")
     )

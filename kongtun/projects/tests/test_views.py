@@ -325,3 +325,19 @@ def test_the_proposal_prints_as_pdf(story):
     draft = proposal(story)
     assert login(story.officer_b).get(reverse("projects:pdf", args=[draft.pk])).status_code == 404
     assert login(story.proposer_a).get(reverse("projects:pdf", args=[draft.pk])).status_code == 200
+
+
+def test_the_fund_page_links_to_proposals_and_lists_approved_projects(story):
+    project = running(story)
+    url = story.fund_a.get_absolute_url()
+    html = login(story.officer_a).get(url).content.decode()
+    assert reverse("projects:fund", args=[story.fund_a.code]) in html
+    public = Client().get(url).content.decode()
+    assert project.get_absolute_url() in public
+    assert reverse("projects:fund", args=[story.fund_a.code]) not in public
+
+
+def test_proposers_get_a_my_proposals_link(story):
+    mine = reverse("projects:mine")
+    assert mine in login(story.proposer_a).get(reverse("projects:public")).content.decode()
+    assert mine not in login(story.committee_a).get(reverse("projects:public")).content.decode()
