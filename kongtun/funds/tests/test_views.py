@@ -326,3 +326,10 @@ def test_editing_a_fund_that_covers_two_districts_keeps_both_and_its_home(story:
     story.fund_a2.refresh_from_db()
     assert sorted(s.code for s in story.fund_a2.subdistricts.all()) == codes
     assert story.fund_a2.district_id == "9003"
+
+
+def test_a_proposer_is_not_offered_the_people_page_they_may_not_open(story: SimpleNamespace) -> None:
+    client = login(story.proposer_a)
+    html = client.get(reverse("funds:detail", args=["L9001"])).content.decode()
+    assert reverse("funds:members", args=["L9001"]) not in html
+    assert client.get(reverse("funds:members", args=["L9001"])).status_code == 404
