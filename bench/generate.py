@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the SQL reads better unwrapped
 """Generate a national-scale data set on PostgreSQL for the benchmarks (see bench/README.md).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kongtun_bench \
