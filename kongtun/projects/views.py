@@ -107,7 +107,13 @@ def project_edit(request: HttpRequest, pk: int, step: int) -> HttpResponse:
             if "next" in request.POST:
                 return redirect("projects:review", pk=pk)
             return redirect("projects:edit", pk=pk, step=step)
-    context = {"project": project, "editor": editor, "step": step, "sections": _sections()}
+    context = {
+        "project": project,
+        "editor": editor,
+        "step": step,
+        "sections": _sections(),
+        "comments": project.comments.filter(section=str(step), reply_to=None).select_related("author"),
+    }
     if step == 4:
         context["situation"] = selectors.situation_values(project)
     if step == 7:

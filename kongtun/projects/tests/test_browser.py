@@ -19,7 +19,9 @@ SHOTS = "/tmp/kongtun-shots"
 def sign_in(page: Any, user: Any) -> None:
     client = login(user)
     page.context.clear_cookies()
-    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": page.base_url}])
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": page.base_url}]
+    )
 
 
 def next_step(page: Any) -> None:

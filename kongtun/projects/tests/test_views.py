@@ -341,3 +341,11 @@ def test_proposers_get_a_my_proposals_link(story):
     mine = reverse("projects:mine")
     assert mine in login(story.proposer_a).get(reverse("projects:public")).content.decode()
     assert mine not in login(story.committee_a).get(reverse("projects:public")).content.decode()
+
+
+def test_the_proposer_sees_a_mentors_comment_beside_its_section(story):
+    project = proposal(story)
+    services.comment_add(project=project, user=story.mentor, section="4", body="ตั้งเป้าให้วัดได้")
+    client = login(story.proposer_a)
+    assert "ตั้งเป้าให้วัดได้" in client.get(reverse("projects:edit", args=[project.pk, 4])).content.decode()
+    assert "ตั้งเป้าให้วัดได้" not in client.get(reverse("projects:edit", args=[project.pk, 5])).content.decode()
