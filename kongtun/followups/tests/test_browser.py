@@ -37,7 +37,7 @@ def _no_sideways_scroll(page: Any) -> None:
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_proposer_reports_an_activity_with_two_photos_and_a_bad_photo_loses_nothing(
     story: SimpleNamespace, browser_page: Any, tmp_path: Path
 ) -> None:
