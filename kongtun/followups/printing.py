@@ -6,6 +6,7 @@ import io
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
@@ -56,6 +57,22 @@ def final_report_docx(ctx: dict[str, Any]) -> bytes:
     project = ctx["project"]
     doc = Document()
     _use_thai_font(doc)
+    if ctx["gaps"]:
+        n = len(ctx["gaps"])
+        doc.add_heading(
+            ngettext("%(n)s thing is missing before printing", "%(n)s things are missing before printing", n)
+            % {"n": n},
+            level=1,
+        )
+        for gap in ctx["gaps"]:
+            doc.add_paragraph(gap, style="List Bullet")
+        doc.add_paragraph(
+            _(
+                "This page is not part of the report: it lists what is still missing. "
+                "Enter the missing data and print again."
+            )
+        )
+        _page_break(doc)
     # Cover.
     for text in (_("Final report"), ctx["funder"], f"“ {project.title} ”", ctx["area"]):
         para = doc.add_paragraph(text)

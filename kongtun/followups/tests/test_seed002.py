@@ -73,3 +73,4 @@ def test_seed002_final_report_word_file_lists_the_activities(story: Any) -> None
     text += "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
     assert TITLE in text
     assert all(title in text for title, *_rest in ACTIVITIES)
+    assert document.paragraphs[1].text == "ยังไม่ได้เขียนบทคัดย่อ"  # what is missing comes first
