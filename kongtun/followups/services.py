@@ -12,9 +12,13 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from kongtun.accounts.models import Membership, Role
+from kongtun.accounts.services import notify
 from kongtun.core.thai import format_baht
 from kongtun.followups.checklists import ITEM_DIMENSION
 from kongtun.followups.models import (
@@ -157,6 +161,8 @@ def report_create(
         project=project, activity=activity, title=title, date=date, reporter=by, **fields
     )
     _save_lines(report, participants, spending)
+    if report.help_needed.strip():
+        _ask_mentors(report)
     return report
 
 
@@ -171,6 +177,7 @@ def report_update(
 ) -> ActivityReport:
     _require_running(report.project)
     _check_activity(report.project, activity)
+    asked_before = report.help_needed.strip()
     for name, value in fields.items():
         if name not in REPORT_FIELDS:
             raise TypeError(f"unknown report field: {name}")
@@ -182,13 +189,40 @@ def report_update(
         raise ValidationError({"title": _("Give the activity a title, or choose a planned activity.")})
     report.save()
     _save_lines(report, participants, spending)
+    if report.help_needed.strip() and report.help_needed.strip() != asked_before:
+        _ask_mentors(report)
     return report
 
 
+def _ask_mentors(report: ActivityReport) -> None:
+    """Tell the mentors over the fund that the project asks for their help."""
+    fund = report.project.fund
+    memberships = Membership.objects.filter(role=Role.MENTOR).filter(
+        Q(fund=fund)
+        | Q(district_id=fund.district_id)
+        | Q(province_id=fund.province_id)
+        | Q(region_id=fund.region_id)
+    )
+    mentors = list({m.user for m in memberships.select_related("user")})
+    if mentors:
+        notify(
+            users=mentors,
+            message=_("“%(project)s” asks for a mentor's help: %(activity)s")
+            % {"project": report.project.title, "activity": report.title},
+            url=reverse("followups:report", args=[report.pk]),
+        )
+
+
 def report_advise(*, report: ActivityReport, advice: str) -> ActivityReport:
-    """The mentor's advice on a report (พี่เลี้ยงให้คำแนะนำ)."""
+    """The mentor's advice on a report (พี่เลี้ยงให้คำแนะนำ); the reporter is told."""
     report.mentor_advice = advice.strip()
     report.save(update_fields=["mentor_advice", "updated_at"])
+    if report.reporter is not None and report.mentor_advice:
+        notify(
+            users=[report.reporter],
+            message=_("The mentor advised on your report “%(activity)s”.") % {"activity": report.title},
+            url=reverse("followups:report", args=[report.pk]),
+        )
     return report
 
 

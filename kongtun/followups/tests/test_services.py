@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from PIL import Image
 
+from kongtun.accounts.models import Notification
 from kongtun.followups import selectors, services
 from kongtun.followups.models import ActivityReport, PaymentPeriod, SatisfactionQuestion, ValueAssessment
 from kongtun.followups.tests.factories import running_project
@@ -250,3 +251,14 @@ def test_readiness_is_empty_when_everything_is_entered(story: Any) -> None:
         target_group_actuals={project.target_groups.get().pk: 30},
     )
     assert selectors.readiness(project) == []
+
+
+def test_asking_for_help_notifies_the_mentor_and_advice_notifies_the_reporter(story: Any) -> None:
+    project = running_project(story)
+    report = _report(project, story.proposer_a, help_needed="ช่วยออกแบบแบบสอบถาม")
+    assert Notification.objects.filter(user=story.mentor).count() == 1
+    assert not Notification.objects.filter(user=story.officer_b).exists()
+    services.report_update(report=report, activity=report.activity, help_needed="ช่วยออกแบบแบบสอบถาม")
+    assert Notification.objects.filter(user=story.mentor).count() == 1  # asked once, not on every save
+    services.report_advise(report=report, advice="ใช้แบบสอบถามมาตรฐาน")
+    assert Notification.objects.filter(user=story.proposer_a).count() == 1
