@@ -262,3 +262,14 @@ def test_asking_for_help_notifies_the_mentor_and_advice_notifies_the_reporter(st
     assert Notification.objects.filter(user=story.mentor).count() == 1  # asked once, not on every save
     services.report_advise(report=report, advice="ใช้แบบสอบถามมาตรฐาน")
     assert Notification.objects.filter(user=story.proposer_a).count() == 1
+
+
+def test_satisfaction_questions_are_configurable_in_the_admin(story: Any) -> None:
+    from kongtun.conftest import login
+
+    client = login(story.admin)
+    story.admin.is_staff = story.admin.is_superuser = True
+    story.admin.save()
+    response = client.get("/admin/followups/satisfactionquestion/")
+    assert response.status_code == 200
+    assert SatisfactionQuestion.objects.first().text in response.content.decode()  # type: ignore[union-attr]
