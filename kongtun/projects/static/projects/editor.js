@@ -49,5 +49,8 @@
   });
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("form.js-budget").forEach(sumBudget);
+    var current = document.querySelector(".steps li.current");
+    var list = current && current.parentElement;
+    if (list) { list.scrollLeft = current.offsetLeft - list.offsetLeft - 16; }
   });
 })();
