@@ -22,6 +22,7 @@ STEPS = [
     "kongtun.plans.demo",
     "kongtun.projects.demo",
     "kongtun.followups.demo",
+    "kongtun.dashboards.demo",
     "kongtun.search.demo",  # keep last: indexes what the steps above made
 ]
 

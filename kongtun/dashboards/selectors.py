@@ -23,6 +23,7 @@ from kongtun.accounts.permissions import Action, fund_scope, is_admin
 from kongtun.areas.models import District, Province, Region
 from kongtun.areas.selectors import Area, area_fund_filter, area_get, area_level
 from kongtun.core.thai import fiscal_year_of
+from kongtun.dashboards.models import IssueRollup, ProjectRollup, RollupRun
 from kongtun.followups.models import ActivityReport, ReportSpending
 from kongtun.funds.models import Fund, FundYear, ProgrammeRole
 from kongtun.plans.models import Plan
@@ -152,6 +153,8 @@ class Dashboard:
     by_issue: list[Row] = field(default_factory=list)
     by_support_type: list[Row] = field(default_factory=list)
     children: list[ChildRow] = field(default_factory=list)
+    # When the project figures come from the roll-ups: the time they were made.
+    as_of: Any = None
 
     @property
     def issue_project_sum(self) -> int:
@@ -322,7 +325,7 @@ _CHILD_KEY = {"nation": "region_id", "region": "province_id", "province": "distr
 _CHILD_LEVEL = {"nation": "region", "region": "province", "province": "district", "district": "fund"}
 
 
-def children_table(scope: Scope) -> list[ChildRow]:
+def children_table(scope: Scope, *, rollup: bool = False) -> list[ChildRow]:
     """The areas one level down (regions, provinces, districts, or the funds of a district) with
     funds, plans, proposals and approved projects (4 queries)."""
     if scope.level == "fund":
@@ -357,30 +360,89 @@ def children_table(scope: Scope) -> list[ChildRow]:
     ):
         if k in rows:
             rows[k].plans = n
-    for k, proposals, approved, budget in (
-        Project.objects.filter(scope.q("fund__"), fiscal_year=scope.fiscal_year)
+    projects = (
+        ProjectRollup.objects.filter(scope.q(), fiscal_year=scope.fiscal_year)
+        .values_list(key)
+        .annotate(
+            n_proposals=Sum("projects"),
+            n_approved=Sum("projects", filter=_approved_q()),
+            s_budget=Sum("approved", filter=_approved_q()),
+        )
+        if rollup
+        else Project.objects.filter(scope.q("fund__"), fiscal_year=scope.fiscal_year)
         .values_list(f"fund__{key}")
         .annotate(
             proposals=Count("id"),
             approved=Count("id", filter=_approved_q()),
             budget=Sum("approved_budget", filter=_approved_q()),
         )
-        .order_by()
-    ):
+    )
+    for k, proposals, approved, budget in projects.order_by():
         if k in rows:
-            rows[k].proposals, rows[k].approved, rows[k].approved_budget = proposals, approved, budget or ZERO
+            rows[k].proposals, rows[k].approved = proposals or 0, approved or 0
+            rows[k].approved_budget = budget or ZERO
     return sorted(rows.values(), key=lambda r: (-r.approved, r.label))
+
+
+def rollup_run(scope: Scope) -> RollupRun | None:
+    """The roll-up of the year, used for the nation, regions and provinces once it has been made."""
+    if scope.level not in ("nation", "region", "province"):
+        return None
+    return RollupRun.objects.filter(fiscal_year=scope.fiscal_year).first()
+
+
+def _rollup_groups(
+    model: type[ProjectRollup] | type[IssueRollup], scope: Scope, key: str
+) -> dict[Any, dict[str, Any]]:
+    """Per `key` from a roll-up table, the same figures as the live selectors (one query)."""
+    approved = _approved_q()
+    rows = (
+        model.objects.filter(scope.q(), fiscal_year=scope.fiscal_year)  # type: ignore[attr-defined]
+        .values_list(key)
+        .annotate(
+            n_proposals=Sum("projects"),
+            n_approved=Sum("projects", filter=approved),
+            s_requested=Sum("requested", filter=approved),
+            s_approved=Sum("approved", filter=approved),
+            s_spent=Sum("spent", filter=approved),
+            n_reports=Sum("reports", filter=approved),
+        )
+        .order_by()
+    )
+    return {
+        k: {
+            "proposals": proposals or 0,
+            "approved": n or 0,
+            "requested": requested or ZERO,
+            "approved_budget": approved_budget or ZERO,
+            "spent": spent or ZERO,
+            "reports": reports or 0,
+        }
+        for k, proposals, n, requested, approved_budget, spent, reports in rows
+    }
+
+
+def rollup_by_status(scope: Scope) -> dict[str, tuple[int, Decimal, Decimal]]:
+    rows = (
+        ProjectRollup.objects.filter(scope.q(), fiscal_year=scope.fiscal_year)
+        .values_list("status")
+        .annotate(n=Sum("projects"), s_requested=Sum("requested"), s_approved=Sum("approved"))
+        .order_by()
+    )
+    return {status: (n, requested or ZERO, approved or ZERO) for status, n, requested, approved in rows}
 
 
 def dashboard(scope: Scope) -> Dashboard:
     """Every figure of a dashboard page, report and API answer for one scope (about 17 queries)."""
     board = Dashboard(scope=scope)
+    run = rollup_run(scope)
+    board.as_of = run.refreshed_at if run else None
     board.funds, board.funds_by_role = funds_by_role(scope)
     board.funds_with_situation, situation = situation_completeness(scope)
     plans = plans_by_issue(scope)
     board.plans = sum(n for n, _ in plans.values())
     board.plan_budget = sum((b for _, b in plans.values()), ZERO)
-    statuses = projects_by_status(scope)
+    statuses = rollup_by_status(scope) if run else projects_by_status(scope)
     board.by_status = [(s.value, str(s.label), statuses.get(s.value, (0, ZERO, ZERO))[0]) for s in Status]
     board.proposals = sum(n for n, _, _ in statuses.values())
     approved = [statuses[s] for s in APPROVED_STATUSES if s in statuses]
@@ -388,7 +450,7 @@ def dashboard(scope: Scope) -> Dashboard:
     board.requested = sum((r for _, r, _ in approved), ZERO)
     board.approved_budget = sum((a for _, _, a in approved), ZERO)
 
-    per_issue = projects_by_issue(scope)
+    per_issue = _rollup_groups(IssueRollup, scope, "issue_id") if run else projects_by_issue(scope)
     for issue in Issue.objects.all():
         p = per_issue.get(issue.pk, {})
         n_plans, budget = plans.get(issue.pk, (0, ZERO))
@@ -407,7 +469,9 @@ def dashboard(scope: Scope) -> Dashboard:
     if None in per_issue:
         board.by_issue.append(Row(key=None, label=str(_("Not in any plan")), **per_issue[None]))
 
-    per_support = projects_by_support_type(scope)
+    per_support = (
+        _rollup_groups(ProjectRollup, scope, "support_type_id") if run else projects_by_support_type(scope)
+    )
     for support in SupportType.objects.all():
         if support.pk in per_support:
             board.by_support_type.append(Row(key=support.pk, label=str(support), **per_support[support.pk]))
@@ -416,7 +480,7 @@ def dashboard(scope: Scope) -> Dashboard:
     # Each project has at most one support type, so these rows add up to the distinct totals.
     board.spent = sum((r.spent for r in board.by_support_type), ZERO)
     board.reports = sum(r.reports for r in board.by_support_type)
-    board.children = children_table(scope)
+    board.children = children_table(scope, rollup=run is not None)
     return board
 
 

@@ -98,3 +98,40 @@ def test_project_filter_by_issue_lists_a_project_in_two_plans_once(story, data):
     assert sorted(qs.values_list("pk", flat=True)) == sorted([data.p1.pk, data.p2.pk, data.p5.pk])
     qs = ProjectFilter({"support_type": data.s1.pk, "year": YEAR}, queryset=visible_projects(story.admin)).qs
     assert set(qs) == {data.p3, data.p5}
+
+
+@pytest.mark.parametrize("level", ["nation", "region", "province"])
+def test_rollups_give_the_same_figures_as_the_live_tables(story, data, level):
+    from kongtun.dashboards.services import rollup_refresh
+
+    area = {"nation": None, "region": story.region, "province": story.province}[level]
+    live = dashboard(Scope(fiscal_year=YEAR, area=area))
+    rollup_refresh(fiscal_year=YEAR)
+    rolled = dashboard(Scope(fiscal_year=YEAR, area=area))
+    assert live.as_of is None and rolled.as_of is not None
+    for name in ("proposals", "approved", "requested", "approved_budget", "spent", "reports", "by_status"):
+        assert getattr(rolled, name) == getattr(live, name), name
+    assert rolled.by_issue == live.by_issue
+    assert rolled.by_support_type == live.by_support_type
+    assert rolled.children == live.children
+
+
+def test_district_and_fund_dashboards_stay_live_after_a_rollup(story, data):
+    from kongtun.dashboards.services import rollup_refresh
+
+    rollup_refresh(fiscal_year=YEAR)
+    assert dashboard(Scope(fiscal_year=YEAR, area=story.district)).as_of is None
+    assert dashboard(Scope(fiscal_year=YEAR, fund=story.fund_a)).as_of is None
+
+
+def test_dashboards_refresh_command_writes_the_rollups(story, data):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from kongtun.dashboards.models import IssueRollup, ProjectRollup
+
+    out = StringIO()
+    call_command("dashboards_refresh", stdout=out)
+    assert "2568" in out.getvalue()
+    assert ProjectRollup.objects.filter(fiscal_year=YEAR).exists() and IssueRollup.objects.exists()

@@ -1,0 +1,69 @@
+"""Roll-up tables for the national, region and province dashboards.
+
+Half a million projects with millions of activity reports and spending lines are too many to
+aggregate on every page view, so `dashboards.services.rollup_refresh` (run by the
+`dashboards_refresh` command, e.g. every ten minutes from cron, and by the demo) writes per
+district, fiscal year and status: the projects with their budgets, spending and reports, once per
+support type and once per issue. The district and fund dashboards read the live tables.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RollupBase(models.Model):
+    fiscal_year = models.PositiveSmallIntegerField()
+    region_id = models.PositiveSmallIntegerField()
+    province_id = models.CharField(max_length=2)
+    district_id = models.CharField(max_length=4)
+    status = models.CharField(max_length=12)
+    projects = models.PositiveIntegerField(default=0)
+    requested = models.DecimalField(max_digits=16, decimal_places=2, default=0)
+    approved = models.DecimalField(max_digits=16, decimal_places=2, default=0)
+    spent = models.DecimalField(max_digits=16, decimal_places=2, default=0)
+    reports = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class ProjectRollup(RollupBase):
+    """Distinct projects: each project is in exactly one row."""
+
+    support_type_id = models.BigIntegerField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["fiscal_year", "region_id"]),
+            models.Index(fields=["fiscal_year", "province_id"]),
+        ]
+        verbose_name = _("project roll-up")
+        verbose_name_plural = _("project roll-ups")
+
+
+class IssueRollup(RollupBase):
+    """Projects per issue of their plans: a project is in one row per issue (null: in no plan)."""
+
+    issue_id = models.BigIntegerField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["fiscal_year", "region_id"]),
+            models.Index(fields=["fiscal_year", "province_id"]),
+        ]
+        verbose_name = _("issue roll-up")
+        verbose_name_plural = _("issue roll-ups")
+
+
+class RollupRun(models.Model):
+    fiscal_year = models.PositiveSmallIntegerField(unique=True)
+    refreshed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("roll-up refresh")
+        verbose_name_plural = _("roll-up refreshes")
+
+    def __str__(self) -> str:
+        return f"{self.fiscal_year}: {self.refreshed_at}"
