@@ -28,6 +28,9 @@ class RollupBase(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return f"{self.fiscal_year} {self.district_id} {self.status}: {self.projects}"
+
 
 class ProjectRollup(RollupBase):
     """Distinct projects: each project is in exactly one row."""
@@ -42,6 +45,9 @@ class ProjectRollup(RollupBase):
         verbose_name = _("project roll-up")
         verbose_name_plural = _("project roll-ups")
 
+    def __str__(self) -> str:
+        return super().__str__()
+
 
 class IssueRollup(RollupBase):
     """Projects per issue of their plans: a project is in one row per issue (null: in no plan)."""
@@ -55,6 +61,9 @@ class IssueRollup(RollupBase):
         ]
         verbose_name = _("issue roll-up")
         verbose_name_plural = _("issue roll-ups")
+
+    def __str__(self) -> str:
+        return super().__str__()
 
 
 class RollupRun(models.Model):

@@ -13,7 +13,8 @@ _PER_PROJECT = """
     SELECT p.id AS project_id, p.fund_id, p.status, p.support_type_id, p.requested_budget,
            COALESCE(p.approved_budget, 0) AS approved_budget,
            COALESCE((SELECT SUM(s.amount) FROM followups_reportspending s
-                     JOIN followups_activityreport r ON r.id = s.report_id WHERE r.project_id = p.id), 0) AS spent,
+                     JOIN followups_activityreport r ON r.id = s.report_id
+                     WHERE r.project_id = p.id), 0) AS spent,
            (SELECT COUNT(*) FROM followups_activityreport r WHERE r.project_id = p.id) AS reports
     FROM projects_project p WHERE p.fiscal_year = %s
 """
