@@ -103,12 +103,26 @@ def story(db: None) -> SimpleNamespace:
 CHROMIUM = "/usr/bin/chromium"
 
 
+def seed_configuration() -> None:
+    """Put back what the data migrations seed. A browser test needs a live server, so its database
+    is flushed after it (not rolled back), and the configuration goes with it."""
+    from django.apps import apps
+
+    from kongtun.followups.checklists import seed_questions
+    from kongtun.programme.seed import seed
+
+    seed(apps)
+    seed_questions(apps)
+
+
 @pytest.fixture
 def browser_page(live_server: Any) -> Iterator[Any]:
     """A phone-sized page in Debian's Chromium, driven by Playwright. Skips where Chromium is not
-    installed (.ci/run installs it, so CI always runs these)."""
+    installed (.ci/run installs it, so CI always runs these). Mark the test
+    `django_db(transaction=True)`."""
     if not shutil.which(CHROMIUM):
         pytest.skip("Chromium is not installed (apt-get install chromium)")
+    seed_configuration()
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
     from playwright.sync_api import sync_playwright
 

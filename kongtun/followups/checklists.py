@@ -5,6 +5,8 @@ The checklist items are programme configuration written in Thai, as the forms pr
 
 from __future__ import annotations
 
+from typing import Any
+
 from kongtun.followups.models import ValueDimension
 
 # dimension → [(item key, label)]
@@ -52,3 +54,10 @@ DEFAULT_QUESTIONS = [
     "สามารถนำผลการดำเนินงานไปขยายผลหรือทำต่อเนื่องได้",
     "ความพึงพอใจต่อการดำเนินโครงการในภาพรวม",
 ]
+
+
+def seed_questions(apps: Any) -> None:
+    """Create the default questions where missing (the data migration and flushed test databases)."""
+    question = apps.get_model("followups", "SatisfactionQuestion")
+    for order, text in enumerate(DEFAULT_QUESTIONS, start=1):
+        question.objects.get_or_create(text=text, defaults={"order": order})

@@ -34,7 +34,7 @@ def _log_in(page: Any, username: str) -> None:
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_an_officer_edits_their_fund_on_a_phone_and_an_outsider_gets_404(
     story: SimpleNamespace, browser_page: Any
 ) -> None:

@@ -8,11 +8,9 @@ from django.db import migrations
 
 
 def add_questions(apps: Any, schema_editor: Any) -> None:
-    from kongtun.followups.checklists import DEFAULT_QUESTIONS
+    from kongtun.followups.checklists import seed_questions
 
-    Question = apps.get_model("followups", "SatisfactionQuestion")
-    for order, text in enumerate(DEFAULT_QUESTIONS, start=1):
-        Question.objects.get_or_create(text=text, defaults={"order": order})
+    seed_questions(apps)
 
 
 class Migration(migrations.Migration):

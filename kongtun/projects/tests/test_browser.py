@@ -30,7 +30,7 @@ def next_step(page: Any) -> None:
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_proposer_writes_from_the_plan_and_submits_on_a_phone(browser_page: Any, story: Any) -> None:
     os.makedirs(SHOTS, exist_ok=True)
     page = browser_page
