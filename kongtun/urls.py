@@ -3,11 +3,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from kongtun.api.api import api
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("kongtun.core.urls")),
     path("accounts/", include("kongtun.accounts.urls")),
     path("areas/", include("kongtun.areas.urls")),
@@ -22,5 +22,5 @@ urlpatterns = [
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
-if settings.DEBUG:
+if settings.DEBUG:  # in production the proxy or the object storage serves uploaded photos
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,5 +1,6 @@
 """Demo situation data: every demo fund of the small set, the current fiscal year and the two
-before it, every active indicator of each year's issues; values drift a little each year, mostly in the good direction."""
+before it, every active indicator of each year's issues; values drift a little each year,
+mostly in the good direction."""
 
 from __future__ import annotations
 
