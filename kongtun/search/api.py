@@ -53,6 +53,7 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, Any]:
         "query": results.query,
         "words": results.words,
         "count": results.total,
+        "more": results.more,
         "fuzzy": results.fuzzy,
         "items": [
             {

@@ -28,6 +28,8 @@ from kongtun.search.models import Kind, SearchDocument
 from kongtun.search.text import key_words, query_words, snippet
 
 APPROVED = "approved"
+CANDIDATES = 200  # the newest matches that are ranked by relevance
+COUNT_CAP = 500  # results are counted up to this number
 
 
 def visible_documents(user: Any) -> QuerySet[SearchDocument]:
@@ -92,34 +94,58 @@ def _fts5_query(words: list[str], *, any_word: bool) -> str:
     return (" OR " if any_word else " ").join(f'"{w}"' for w in words)
 
 
-def match(
+def matching(
     queryset: QuerySet[SearchDocument], words: list[str], *, any_word: bool = False
 ) -> QuerySet[SearchDocument]:
-    """Documents whose segmented text holds all (or any) of the words, best first."""
+    """Documents whose segmented text holds all (or any) of the words, unordered."""
+    if connection.vendor == "postgresql":
+        return queryset.filter(search_vector=_pg_query(words, any_word=any_word))
+    expression = _fts5_query(words, any_word=any_word)
+    return queryset.filter(
+        pk__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression])
+    )
+
+
+def _pg_query(words: list[str], *, any_word: bool) -> Any:
+    from django.contrib.postgres.search import SearchQuery
+
+    parts = [SearchQuery(w, config="simple", search_type="plain") for w in words]
+    return reduce(operator.or_ if any_word else operator.and_, parts)
+
+
+def _ranked(
+    queryset: QuerySet[SearchDocument], words: list[str], *, any_word: bool
+) -> QuerySet[SearchDocument]:
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchRank
+
+        rank: Any = SearchRank(F("search_vector"), _pg_query(words, any_word=any_word))
+    else:
+        rank = RawSQL(
+            "SELECT -bm25(search_fts) FROM search_fts WHERE search_fts MATCH %s"
+            " AND search_fts.rowid = search_searchdocument.id",
+            [_fts5_query(words, any_word=any_word)],
+        )
+    return queryset.annotate(rank=rank).order_by("-rank", "-fiscal_year", "-pk")
+
+
+def match(
+    queryset: QuerySet[SearchDocument],
+    words: list[str],
+    *,
+    any_word: bool = False,
+    candidates: int | None = None,
+) -> QuerySet[SearchDocument]:
+    """Matching documents, best first. With `candidates`, only the newest that many matches are
+    ranked: a common word matches tens of thousands of documents, and ranking them all would take
+    far longer than a search may."""
     if not words:
         return queryset.order_by("-fiscal_year", "-pk")
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank
-
-        parts = [SearchQuery(w, config="simple", search_type="plain") for w in words]
-        query = reduce(operator.or_ if any_word else operator.and_, parts)
-        return (
-            queryset.filter(search_vector=query)
-            .annotate(rank=SearchRank(F("search_vector"), query))
-            .order_by("-rank", "-fiscal_year", "-pk")
-        )
-    expression = _fts5_query(words, any_word=any_word)
-    return (
-        queryset.filter(pk__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [expression]))
-        .annotate(
-            rank=RawSQL(
-                "SELECT -bm25(search_fts) FROM search_fts WHERE search_fts MATCH %s"
-                " AND search_fts.rowid = search_searchdocument.id",
-                [expression],
-            )
-        )
-        .order_by("-rank", "-fiscal_year", "-pk")
-    )
+    hits = matching(queryset, words, any_word=any_word)
+    if candidates:
+        newest = hits.order_by("-pk").values("pk")[:candidates]
+        hits = SearchDocument.objects.select_related("fund").filter(pk__in=newest)
+    return _ranked(hits, words, any_word=any_word)
 
 
 def _typo_match(queryset: QuerySet[SearchDocument], query: str) -> QuerySet[SearchDocument]:
@@ -149,6 +175,7 @@ class Results:
     hits: list[Hit]
     total: int
     fuzzy: bool = False
+    more: bool = False  # more than `total` documents match
 
 
 def search_documents(
@@ -158,17 +185,20 @@ def search_documents(
     filterset = SearchFilter(filters or None, queryset=visible_documents(user))
     base = filterset.qs if filterset.is_valid() else visible_documents(user)
     words = query_words(query)
-    found = match(base, words)
+    found = match(base, words, candidates=CANDIDATES)
     fuzzy = False
-    total = found.count()
+    # Counted up to a cap: "more than 500" is all a reader needs, and counting 20,000 is slow.
+    total = (matching(base, words) if words else base)[: COUNT_CAP + 1].count()
     if total == 0 and query.strip():
         found, fuzzy = _typo_match(base, query), True
-        total = found.count()
+        total = found[: COUNT_CAP + 1].count()
     docs = list(found[offset : offset + limit])
     hits = [
         Hit(doc=d, title=snippet(d.title, words, width=300), snippet=snippet(d.body, words)) for d in docs
     ]
-    return Results(query=query, words=words, hits=hits, total=total, fuzzy=fuzzy)
+    return Results(
+        query=query, words=words, hits=hits, total=min(total, COUNT_CAP), fuzzy=fuzzy, more=total > COUNT_CAP
+    )
 
 
 def similar_projects(project: Project, *, limit: int = 5) -> list[SearchDocument]:

@@ -156,3 +156,12 @@ def test_learn_pages_list_completed_projects_by_issue(story, data):
 
 def test_search_year_filter_uses_the_project_year(story, data):
     assert search_documents(user=AnonymousUser(), query="บุหรี่", filters={"year": YEAR}).total > 0
+
+
+def test_a_common_word_is_counted_up_to_the_cap_and_says_there_are_more(story, data, monkeypatch):
+    from kongtun.search import selectors
+
+    monkeypatch.setattr(selectors, "COUNT_CAP", 2)
+    monkeypatch.setattr(selectors, "CANDIDATES", 2)
+    results = search_documents(user=AnonymousUser(), query="บุหรี่")
+    assert results.more and results.total == 2 and len(results.hits) == 2
