@@ -39,6 +39,7 @@ from kongtun.projects.models import (
     Status,
     Transition,
 )
+from kongtun.search.services import search_document_update
 from kongtun.situations.models import SituationValue
 
 EDITABLE_STATUSES = (Status.DEVELOPING, Status.REVISE)
@@ -130,6 +131,7 @@ def project_create(
     if plan_list:
         _check_plans(project, plan_list)
         project.plans.set(plan_list)
+    search_document_update(obj=project)
     return project
 
 
@@ -203,6 +205,7 @@ def project_update_general(
     project.location = location
     project.full_clean(exclude=["code"])
     project.save()
+    search_document_update(obj=project)
     return project
 
 
@@ -230,6 +233,7 @@ def project_update_plans(
     project.main_target_group = main_target_group
     project.save()
     project.plans.set(plan_list)
+    search_document_update(obj=project)
     return project
 
 
@@ -250,6 +254,7 @@ def project_update_situation(
         ProblemSize.objects.create(
             project=project, problem=text, size=row.get("size"), indicator=row.get("indicator"), order=order
         )
+    search_document_update(obj=project)
     return project
 
 
@@ -319,6 +324,7 @@ def project_update_results(*, project: Project, expected_results: str, abstract:
     project.expected_results = expected_results
     project.abstract = abstract
     project.save()
+    search_document_update(obj=project)
     return project
 
 
@@ -518,6 +524,7 @@ def project_transition(
         project=project, from_status=source, to_status=rule.target, by=user, comment=comment
     )
     _notify_transition(project, name, comment)
+    search_document_update(obj=project)
     return project
 
 
