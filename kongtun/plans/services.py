@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from kongtun.funds.models import Fund
 from kongtun.plans.models import Plan, PlannedProject, PlanTarget
 from kongtun.programme.models import Direction, Indicator, Issue
+from kongtun.search.services import search_document_delete, search_document_update
 
 
 def target_suggest(*, indicator: Indicator, baseline: Decimal | None) -> Decimal | None:
@@ -130,6 +131,7 @@ def plan_save(
             ]
         )
         _save_projects(plan, projects)
+        search_document_update(obj=plan)
     return plan
 
 
@@ -150,6 +152,7 @@ def _save_projects(plan: Plan, projects: list[dict[str, Any]]) -> None:
 
 
 def plan_delete(*, plan: Plan) -> None:
+    search_document_delete(obj=plan)
     plan.delete()
 
 
