@@ -42,6 +42,7 @@ from kongtun.projects.models import (
     Status,
     Transition,
 )
+from kongtun.search.services import search_document_delete, search_document_update
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 MAX_PHOTO_SIDE = 2560
@@ -163,6 +164,7 @@ def report_create(
     _save_lines(report, participants, spending)
     if report.help_needed.strip():
         _ask_mentors(report)
+    search_document_update(obj=report)
     return report
 
 
@@ -191,6 +193,7 @@ def report_update(
     _save_lines(report, participants, spending)
     if report.help_needed.strip() and report.help_needed.strip() != asked_before:
         _ask_mentors(report)
+    search_document_update(obj=report)
     return report
 
 
@@ -230,6 +233,7 @@ def report_delete(*, report: ActivityReport) -> None:
     _require_running(report.project)
     for photo in report.photos.all():
         photo_delete(photo=photo)
+    search_document_delete(obj=report)
     report.delete()
 
 
@@ -387,6 +391,7 @@ def project_close(
     project.status = status
     project.save(update_fields=["status", "updated_at"])
     Transition.objects.create(project=project, from_status=old, to_status=status, by=by, comment=note)
+    search_document_update(obj=project)
     return closing
 
 
