@@ -40,7 +40,9 @@ def visible_documents(user: Any) -> QuerySet[SearchDocument]:
         return docs
     q = Q(is_public=True)
     if getattr(user, "is_authenticated", False):
-        q |= fund_scope(user, Action.VIEW, prefix="fund__")
+        # Those who work with the fund, and the proposer of the project, see its drafts.
+        own = Project.objects.filter(proposer_id=user.pk).values("pk")
+        q |= fund_scope(user, Action.VIEW, prefix="fund__") | Q(project_id__in=own)
     return docs.filter(q)
 
 

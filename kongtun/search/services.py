@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import connection, transaction
+from django.urls import reverse
 
 from kongtun.followups.models import ActivityReport
 from kongtun.plans.models import Plan
@@ -73,7 +74,7 @@ def _report_fields(report: ActivityReport) -> dict[str, Any]:
         "target_group_id": project.main_target_group_id,
         "title": report.title,
         "body": _join(project.title, report.done, report.results, report.problems, report.suggestions),
-        "url": f"{project.get_absolute_url()}#report-{report.pk}",
+        "url": reverse("followups:report", args=[report.pk]),
     }
 
 

@@ -165,3 +165,14 @@ def test_a_common_word_is_counted_up_to_the_cap_and_says_there_are_more(story, d
     monkeypatch.setattr(selectors, "CANDIDATES", 2)
     results = search_documents(user=AnonymousUser(), query="บุหรี่")
     assert results.more and results.total == 2 and len(results.hits) == 2
+
+
+def test_the_projects_create_service_indexes_the_new_proposal(story):
+    from kongtun.projects.services import project_create
+
+    project = project_create(fund=story.fund_a, user=story.proposer_a, title="โครงการผู้สูงอายุฟันดี")
+    doc = SearchDocument.objects.get(kind=Kind.PROJECT, object_id=project.pk)
+    assert not doc.is_public and "ผู้สูงอายุ" in doc.segmented.split()
+    assert search_documents(user=story.proposer_a, query="ผู้สูงอายุ").total == 1  # their own draft
+    assert search_documents(user=story.officer_b, query="ผู้สูงอายุ").total == 0
+    assert search_documents(user=story.officer_a, query="ผู้สูงอายุ").total == 1
