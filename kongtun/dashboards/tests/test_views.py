@@ -106,3 +106,8 @@ def test_progress_report_prints_as_pdf(story, data):
     response = Client().get(reverse("dashboards:report", args=["district", "9003"]), {"year": YEAR})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
+
+
+def test_the_fund_page_links_to_its_dashboard(story, data):
+    response = Client().get(reverse("funds:detail", args=["L9001"]))
+    assert reverse("dashboards:fund", args=["L9001"]) in response.text
