@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
+    "ninja",  # serves the API docs from local static files (no CDN, no inline script)
     "django_htmx",
     "django_filters",
     "simple_history",
