@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from kongtun.dashboards.services import rollup_update
 from kongtun.funds.models import Fund
 from kongtun.plans.models import Plan, PlannedProject, PlanTarget
 from kongtun.programme.models import Direction, Indicator, Issue
@@ -154,6 +155,7 @@ def _save_projects(plan: Plan, projects: list[dict[str, Any]]) -> None:
 def plan_delete(*, plan: Plan) -> None:
     search_document_delete(obj=plan)
     plan.delete()
+    rollup_update(obj=plan)  # its projects have lost an issue
 
 
 def _user(user: Any) -> Any:

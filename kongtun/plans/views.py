@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from kongtun.accounts.permissions import Action, can
 from kongtun.funds.models import Fund
 from kongtun.plans import selectors, services
-from kongtun.plans.access import plan_for
+from kongtun.plans.access import area_plan_for, officer_of_district, plan_for
 from kongtun.plans.forms import PlanForm, ProjectFormSet, TargetFormSet, project_rows
 from kongtun.plans.models import Plan
 from kongtun.programme.models import Issue
 from kongtun.reports.pdf import pdf_response, render_pdf
-from kongtun.situations.access import area_for, current_year, fund_for, issue_for, year_from
+from kongtun.situations.access import current_year, fund_for, issue_for, year_from
 from kongtun.situations.selectors import year_issues
 
 
@@ -37,7 +37,8 @@ def fund_plans(request: HttpRequest, code: str) -> HttpResponse:
             "years": [now - 2, now - 1, now, now + 1],
             "rows": rows,
             "can_edit": can(request.user, Action.EDIT, fund),
-            "can_see_district": can(request.user, Action.VIEW, fund.district),
+            "can_see_district": can(request.user, Action.VIEW, fund.district)
+            or officer_of_district(request.user, fund.district),
         },
     )
 
@@ -144,10 +145,11 @@ def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _area_context(request: HttpRequest, level: str, code: str, year: int) -> dict[str, object]:
-    area = area_for(request, level, code)
+    area, whole_area = area_plan_for(request, level, code)
     rollups = selectors.area_plan(area=area, fiscal_year=year)
     return {
         "area": area,
+        "whole_area": whole_area,
         "level": level,
         "year": year,
         "rollups": rollups,

@@ -203,11 +203,28 @@ def test_district_plan_page_for_mentor_and_district_officer(story: Any) -> None:
         body = login(user).get(url).content.decode()
         assert "ยาสูบ" in body and story.fund_a.name in body
     assert login(story.officer_b).get(url).status_code == 404
-    assert login(story.officer_a).get(url).status_code == 404
     province = reverse("plans:area", args=["province", "90", 2569])
     assert "ชุมชนปลอดบุหรี่" in login(story.province_officer).get(province).content.decode()
     pdf = login(story.mentor).get(reverse("plans:area_pdf", args=["district", story.district.pk, 2569]))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_fund_officer_reads_the_plan_of_their_own_district_only(story: Any) -> None:
+    make_plan(story)
+    url = reverse("plans:area", args=["district", story.district.pk, 2569])
+    response = login(story.officer_a).get(url)
+    body = response.content.decode()
+    assert response.status_code == 200 and "ยาสูบ" in body and story.fund_a.name in body
+    # read-only: no links into other funds' plans or the area's situation pages
+    assert reverse("situations:area", args=["district", story.district.pk]) not in body
+    pdf = login(story.officer_a).get(reverse("plans:area_pdf", args=["district", story.district.pk, 2569]))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert login(story.officer_b).get(url).status_code == 404
+    assert login(story.collector_a).get(url).status_code == 404
+    province = reverse("plans:area", args=["province", "90", 2569])
+    assert login(story.officer_a).get(province).status_code == 404
+    plans_page = login(story.officer_a).get(reverse("plans:fund", args=[story.fund_a.code])).content.decode()
+    assert reverse("plans:area", args=["district", story.district.pk, 2570]).rsplit("/", 2)[0] in plans_page
 
 
 def test_fund_page_links_to_situation_and_plans_for_its_people(story: Any) -> None:
