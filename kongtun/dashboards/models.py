@@ -1,10 +1,11 @@
 """Roll-up tables for the national, region and province dashboards.
 
 Half a million projects with millions of activity reports and spending lines are too many to
-aggregate on every page view, so `dashboards.services.rollup_refresh` (run by the
-`dashboards_refresh` command, e.g. every ten minutes from cron, and by the demo) writes per
-district, fiscal year and status: the projects with their budgets, spending and reports, once per
-support type and once per issue. The district and fund dashboards read the live tables.
+aggregate on every page view, so these tables hold per district, fiscal year and status the
+projects with their budgets, spending and reports, once per support type and once per issue.
+`dashboards.services.rollup_update` rewrites the rows of one district after every change the
+projects, plans and follow-ups services make; `rollup_refresh` (the `dashboards_refresh` command
+and the demo) rewrites a whole year. The district and fund dashboards read the live tables.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class ProjectRollup(RollupBase):
         indexes = [
             models.Index(fields=["fiscal_year", "region_id"]),
             models.Index(fields=["fiscal_year", "province_id"]),
+            models.Index(fields=["fiscal_year", "district_id"]),
         ]
         verbose_name = _("project roll-up")
         verbose_name_plural = _("project roll-ups")
@@ -58,6 +60,7 @@ class IssueRollup(RollupBase):
         indexes = [
             models.Index(fields=["fiscal_year", "region_id"]),
             models.Index(fields=["fiscal_year", "province_id"]),
+            models.Index(fields=["fiscal_year", "district_id"]),
         ]
         verbose_name = _("issue roll-up")
         verbose_name_plural = _("issue roll-ups")

@@ -1,14 +1,28 @@
-"""Writes of the dashboards app: refreshing the roll-up tables (see models.py)."""
+"""Writes of the dashboards app: keeping the roll-up tables (see models.py) up to date.
+
+`rollup_refresh` rewrites a whole fiscal year (the `dashboards_refresh` command, the demo).
+`rollup_update(obj=…)` rewrites the rows of one district and year: the projects, plans and
+follow-ups services call it after every change that the roll-ups count (a new proposal, its plans,
+budget or status, an activity report and its spending, a deleted plan), the same way they keep the
+search index up to date, so the national, region and province dashboards show a fresh approval
+at once, without a cron job.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
 
 from kongtun.dashboards.models import IssueRollup, ProjectRollup, RollupRun
+from kongtun.followups.models import ActivityReport
+from kongtun.funds.models import Fund
+from kongtun.plans.models import Plan
 from kongtun.projects.models import Project
 
-# Per project of the year: its spending and its number of activity reports.
+# Per project of the year (and of one district when `{district}` is filled): its spending and its
+# number of activity reports.
 _PER_PROJECT = """
     SELECT p.id AS project_id, p.fund_id, p.status, p.support_type_id, p.requested_budget,
            COALESCE(p.approved_budget, 0) AS approved_budget,
@@ -16,44 +30,87 @@ _PER_PROJECT = """
                      JOIN followups_activityreport r ON r.id = s.report_id
                      WHERE r.project_id = p.id), 0) AS spent,
            (SELECT COUNT(*) FROM followups_activityreport r WHERE r.project_id = p.id) AS reports
-    FROM projects_project p WHERE p.fiscal_year = %s
+    FROM projects_project p WHERE p.fiscal_year = %s {district}
 """
+_IN_DISTRICT = "AND p.fund_id IN (SELECT id FROM funds_fund WHERE district_id = %s)"
 
-_PROJECTS = f"""
+_PROJECTS = """
     INSERT INTO dashboards_projectrollup (fiscal_year, region_id, province_id, district_id, status,
         support_type_id, projects, requested, approved, spent, reports)
     SELECT %s, f.region_id, f.province_id, f.district_id, x.status, x.support_type_id, COUNT(*),
            SUM(x.requested_budget), SUM(x.approved_budget), SUM(x.spent), SUM(x.reports)
-    FROM ({_PER_PROJECT}) x JOIN funds_fund f ON f.id = x.fund_id
+    FROM ({per_project}) x JOIN funds_fund f ON f.id = x.fund_id
     GROUP BY f.region_id, f.province_id, f.district_id, x.status, x.support_type_id
 """
 
-_ISSUES = f"""
+_ISSUES = """
     INSERT INTO dashboards_issuerollup (fiscal_year, region_id, province_id, district_id, status, issue_id,
         projects, requested, approved, spent, reports)
     SELECT %s, f.region_id, f.province_id, f.district_id, x.status, i.issue_id, COUNT(*),
            SUM(x.requested_budget), SUM(x.approved_budget), SUM(x.spent), SUM(x.reports)
-    FROM ({_PER_PROJECT}) x JOIN funds_fund f ON f.id = x.fund_id
+    FROM ({per_project}) x JOIN funds_fund f ON f.id = x.fund_id
     LEFT JOIN (SELECT DISTINCT pp.project_id, pl.issue_id FROM projects_project_plans pp
                JOIN plans_plan pl ON pl.id = pp.plan_id) i ON i.project_id = x.project_id
     GROUP BY f.region_id, f.province_id, f.district_id, x.status, i.issue_id
 """
 
 
+def _rewrite(fiscal_year: int, district_id: str | None = None) -> None:
+    """Delete and re-aggregate the roll-up rows of a year (or of one district in it)."""
+    rows: dict[str, Any] = {"fiscal_year": fiscal_year}
+    params: list[Any] = [fiscal_year, fiscal_year]
+    per_project = _PER_PROJECT.format(district="")
+    if district_id is not None:
+        rows["district_id"] = district_id
+        params.append(district_id)
+        per_project = _PER_PROJECT.format(district=_IN_DISTRICT)
+    ProjectRollup.objects.filter(**rows).delete()
+    IssueRollup.objects.filter(**rows).delete()
+    with connection.cursor() as cursor:
+        cursor.execute(_PROJECTS.format(per_project=per_project), params)
+        cursor.execute(_ISSUES.format(per_project=per_project), params)
+
+
+def _locked_run(fiscal_year: int) -> RollupRun:
+    """The year's run row, locked until the end of the transaction, so that two refreshes of the
+    same year never interleave their deletes and inserts."""
+    run, _created = RollupRun.objects.get_or_create(
+        fiscal_year=fiscal_year, defaults={"refreshed_at": timezone.now()}
+    )
+    return RollupRun.objects.select_for_update().get(pk=run.pk)
+
+
 @transaction.atomic
 def rollup_refresh(*, fiscal_year: int) -> RollupRun:
     """Rewrite the roll-ups of one fiscal year from the live tables (set-based SQL, any database)."""
-    ProjectRollup.objects.filter(fiscal_year=fiscal_year).delete()
-    IssueRollup.objects.filter(fiscal_year=fiscal_year).delete()
-    with connection.cursor() as cursor:
-        cursor.execute(_PROJECTS, [fiscal_year, fiscal_year])
-        cursor.execute(_ISSUES, [fiscal_year, fiscal_year])
-    run, _created = RollupRun.objects.update_or_create(
-        fiscal_year=fiscal_year, defaults={"refreshed_at": timezone.now()}
-    )
+    run = _locked_run(fiscal_year)
+    _rewrite(fiscal_year)
+    run.refreshed_at = timezone.now()
+    run.save(update_fields=["refreshed_at"])
     return run
 
 
 def rollup_refresh_all() -> list[RollupRun]:
     years = Project.objects.values_list("fiscal_year", flat=True).distinct().order_by("fiscal_year")
     return [rollup_refresh(fiscal_year=year) for year in years]
+
+
+def _fund_and_year(obj: Project | Plan | ActivityReport) -> tuple[int, int]:
+    if isinstance(obj, ActivityReport):
+        obj = obj.project
+    return obj.fund_id, obj.fiscal_year
+
+
+@transaction.atomic
+def rollup_update(*, obj: Project | Plan | ActivityReport) -> None:
+    """Bring the roll-ups up to date after a change to a project, a plan (its project links) or an
+    activity report: the rows of its district and year are re-aggregated (a few milliseconds). The
+    first change of a year that has no roll-up yet rolls up the whole year."""
+    fund_id, fiscal_year = _fund_and_year(obj)
+    if not RollupRun.objects.filter(fiscal_year=fiscal_year).exists():
+        rollup_refresh(fiscal_year=fiscal_year)
+        return
+    _locked_run(fiscal_year)
+    district_id = Fund.objects.filter(pk=fund_id).values_list("district_id", flat=True).first()
+    if district_id is not None:
+        _rewrite(fiscal_year, district_id)

@@ -22,6 +22,7 @@ from kongtun.accounts.models import Membership, Role, User
 from kongtun.accounts.permissions import Action, can
 from kongtun.accounts.services import notify
 from kongtun.core.thai import fiscal_year_of, to_money
+from kongtun.dashboards.services import rollup_update
 from kongtun.funds.models import Fund
 from kongtun.plans.models import Plan, PlannedProject
 from kongtun.programme.models import Direction, Indicator, OrgType, SupportType, TargetGroup
@@ -132,6 +133,7 @@ def project_create(
         _check_plans(project, plan_list)
         project.plans.set(plan_list)
     search_document_update(obj=project)
+    rollup_update(obj=project)
     return project
 
 
@@ -234,6 +236,7 @@ def project_update_plans(
     project.save()
     project.plans.set(plan_list)
     search_document_update(obj=project)
+    rollup_update(obj=project)
     return project
 
 
@@ -333,6 +336,7 @@ def project_recalculate_budget(*, project: Project) -> Decimal:
     total = BudgetLine.objects.filter(activity__project=project).aggregate(s=Sum("amount"))["s"] or Decimal(0)
     Project.objects.filter(pk=project.pk).update(requested_budget=total)
     project.requested_budget = total
+    rollup_update(obj=project)
     return total
 
 
@@ -525,6 +529,7 @@ def project_transition(
     )
     _notify_transition(project, name, comment)
     search_document_update(obj=project)
+    rollup_update(obj=project)
     return project
 
 
