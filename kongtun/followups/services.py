@@ -20,6 +20,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from kongtun.accounts.models import Membership, Role
 from kongtun.accounts.services import notify
 from kongtun.core.thai import format_baht
+from kongtun.dashboards.services import rollup_update
 from kongtun.followups.checklists import ITEM_DIMENSION
 from kongtun.followups.models import (
     ActivityReport,
@@ -165,6 +166,7 @@ def report_create(
     if report.help_needed.strip():
         _ask_mentors(report)
     search_document_update(obj=report)
+    rollup_update(obj=report)
     return report
 
 
@@ -194,6 +196,7 @@ def report_update(
     if report.help_needed.strip() and report.help_needed.strip() != asked_before:
         _ask_mentors(report)
     search_document_update(obj=report)
+    rollup_update(obj=report)
     return report
 
 
@@ -235,6 +238,7 @@ def report_delete(*, report: ActivityReport) -> None:
         photo_delete(photo=photo)
     search_document_delete(obj=report)
     report.delete()
+    rollup_update(obj=report)
 
 
 # Photos ----------------------------------------------------------------------------------------
@@ -392,6 +396,7 @@ def project_close(
     project.save(update_fields=["status", "updated_at"])
     Transition.objects.create(project=project, from_status=old, to_status=status, by=by, comment=note)
     search_document_update(obj=project)
+    rollup_update(obj=project)
     return closing
 
 
