@@ -4,6 +4,7 @@ current status does not allow answers 409 with a Thai message; bad data answers 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -13,9 +14,11 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
+from ninja.security import django_auth
 
 from kongtun.accounts.models import User
-from kongtun.accounts.permissions import Action, authorize, fund_scope
+from kongtun.accounts.permissions import Action, authorize, can, fund_scope
+from kongtun.api.auth import TokenAuth
 from kongtun.funds.models import Fund
 from kongtun.plans.models import Plan
 from kongtun.programme.models import Indicator, OrgType, SupportType, TargetGroup
@@ -101,6 +104,7 @@ class ProjectSummaryOut(Schema):
 
 class ProjectOut(ProjectSummaryOut):
     organisation: str
+    responsible_people: str | None = None
     location: str
     plans: list[int]
     support_type: str | None = None
@@ -118,6 +122,11 @@ class ProjectOut(ProjectSummaryOut):
     meeting_date: dt.date | None = None
     report_due_date: dt.date | None = None
     decision_note: str
+
+    @staticmethod
+    def resolve_responsible_people(obj: Project) -> str | None:
+        """Names of people: only for the fund's workers and the proposer (not on public reads)."""
+        return obj.responsible_people if getattr(obj, "internal", True) else None
 
     @staticmethod
     def resolve_plans(obj: Project) -> list[int]:
@@ -328,9 +337,18 @@ def list_projects(request: HttpRequest, filters: Query[ProjectFilters]) -> dict[
     return {"count": qs.count(), "items": list(qs[filters.offset : filters.offset + filters.limit])}
 
 
-@router.get("/{int:project_id}", response=ProjectOut)
+def _visitor(request: HttpRequest) -> Any:
+    """Last of the detail's auth methods: no token and no session is the anonymous visitor."""
+    return request.user
+
+
+@router.get("/{int:project_id}", response=ProjectOut, auth=[TokenAuth(), django_auth, _visitor])
 def get_project(request: HttpRequest, project_id: int) -> Project:
-    return _full(project_for(_user(request), project_id, Action.VIEW))
+    """One proposal or project. Approved projects are public (without the names of the people
+    responsible); drafts and proposals only for the fund's workers and the proposer."""
+    project = _full(project_for(request.user, project_id, Action.VIEW))
+    project.internal = can(request.user, Action.VIEW, project)  # type: ignore[attr-defined]
+    return project
 
 
 @router.get("/{int:project_id}/quality", response=QualityOut)
@@ -360,114 +378,80 @@ def create_from_planned(request: HttpRequest, planned_project_id: int) -> tuple[
     return 201, _full(services.project_create_from_planned(planned_project=planned, user=_user(request)))
 
 
-def _editable(request: HttpRequest, project_id: int) -> Project:
-    return project_for(_user(request), project_id, Action.EDIT)
+def _write(request: HttpRequest, project_id: int, service: Callable[..., Any], **fields: Any) -> Any:
+    """Every section endpoint: the project if the caller may edit it, the section's service, the
+    whole project back; a proposal that can no longer be edited answers 409."""
+    project = project_for(_user(request), project_id, Action.EDIT)
+    try:
+        service(project=project, **fields)
+    except services.TransitionError as exc:
+        return _conflict(exc)
+    return _full(project)
+
+
+def _codes(rows: list[Any], model: Any, field: str) -> list[dict[str, Any]]:
+    """Section rows as dicts, with the programme code in `field` turned into its object."""
+    return [{**row.dict(), field: _by_code(model, getattr(row, field), field)} for row in rows]
 
 
 @router.put("/{int:project_id}/general", response=WRITE)
 def update_general(request: HttpRequest, project_id: int, payload: GeneralIn) -> Any:
-    project = _editable(request, project_id)
-    try:
-        services.project_update_general(project=project, **payload.dict())
-    except services.TransitionError as exc:
-        return _conflict(exc)
-    return _full(project)
+    return _write(request, project_id, services.project_update_general, **payload.dict())
 
 
 @router.put("/{int:project_id}/plans", response=WRITE)
 def update_plans(request: HttpRequest, project_id: int, payload: PlansIn) -> Any:
-    project = _editable(request, project_id)
     plans = list(Plan.objects.filter(pk__in=payload.plans))
     if len(plans) != len(set(payload.plans)):
         raise ValidationError({"plans": _("Unknown plan.")})
-    try:
-        services.project_update_plans(
-            project=project,
-            plans=plans,
-            support_type=_by_code(SupportType, payload.support_type, "support_type"),
-            org_type=_by_code(OrgType, payload.org_type, "org_type"),
-            main_target_group=_by_code(TargetGroup, payload.main_target_group, "main_target_group"),
-        )
-    except services.TransitionError as exc:
-        return _conflict(exc)
-    return _full(project)
+    return _write(
+        request,
+        project_id,
+        services.project_update_plans,
+        plans=plans,
+        support_type=_by_code(SupportType, payload.support_type, "support_type"),
+        org_type=_by_code(OrgType, payload.org_type, "org_type"),
+        main_target_group=_by_code(TargetGroup, payload.main_target_group, "main_target_group"),
+    )
 
 
 @router.put("/{int:project_id}/situation", response=WRITE)
 def update_situation(request: HttpRequest, project_id: int, payload: SituationIn) -> Any:
-    project = _editable(request, project_id)
-    problems = [
-        {"problem": p.problem, "size": p.size, "indicator": _by_code(Indicator, p.indicator, "indicator")}
-        for p in payload.problems
-    ]
-    try:
-        services.project_update_situation(project=project, rationale=payload.rationale, problems=problems)
-    except services.TransitionError as exc:
-        return _conflict(exc)
-    return _full(project)
+    problems = _codes(payload.problems, Indicator, "indicator")
+    return _write(
+        request, project_id, services.project_update_situation, rationale=payload.rationale, problems=problems
+    )
 
 
 @router.put("/{int:project_id}/objectives", response=WRITE)
 def update_objectives(request: HttpRequest, project_id: int, payload: ObjectivesIn) -> Any:
-    project = _editable(request, project_id)
     objectives = [
-        {
-            "text": o.text,
-            "indicators": [
-                {**i.dict(), "indicator": _by_code(Indicator, i.indicator, "indicator")} for i in o.indicators
-            ],
-        }
-        for o in payload.objectives
+        {"text": row.text, "indicators": _codes(row.indicators, Indicator, "indicator")}
+        for row in payload.objectives
     ]
-    try:
-        services.project_update_objectives(project=project, objectives=objectives)
-    except services.TransitionError as exc:
-        return _conflict(exc)
-    return _full(project)
+    return _write(request, project_id, services.project_update_objectives, objectives=objectives)
 
 
 @router.put("/{int:project_id}/target-groups", response=WRITE)
 def update_target_groups(request: HttpRequest, project_id: int, payload: TargetGroupsIn) -> Any:
-    project = _editable(request, project_id)
-    groups = [
-        {**g.dict(), "target_group": _by_code(TargetGroup, g.target_group, "target_group")}
-        for g in payload.groups
-    ]
-    try:
-        services.project_update_target_groups(project=project, groups=groups)
-    except services.TransitionError as exc:
-        return _conflict(exc)
-    return _full(project)
+    groups = _codes(payload.groups, TargetGroup, "target_group")
+    return _write(request, project_id, services.project_update_target_groups, groups=groups)
 
 
 @router.put("/{int:project_id}/period", response=WRITE)
 def update_period(request: HttpRequest, project_id: int, payload: PeriodIn) -> Any:
-    project = _editable(request, project_id)
-    try:
-        services.project_update_period(project=project, **payload.dict())
-    except services.TransitionError as exc:
-        return _conflict(exc)
-    return _full(project)
+    return _write(request, project_id, services.project_update_period, **payload.dict())
 
 
 @router.put("/{int:project_id}/activities", response=WRITE)
 def update_activities(request: HttpRequest, project_id: int, payload: ActivitiesIn) -> Any:
-    project = _editable(request, project_id)
-    try:
-        services.project_update_activities(project=project, activities=[a.dict() for a in payload.activities])
-    except services.TransitionError as exc:
-        return _conflict(exc)
-    return _full(project)
+    activities = [a.dict() for a in payload.activities]
+    return _write(request, project_id, services.project_update_activities, activities=activities)
 
 
 @router.put("/{int:project_id}/results", response=WRITE)
 def update_results(request: HttpRequest, project_id: int, payload: ResultsIn) -> Any:
-    project = _editable(request, project_id)
-    try:
-        services.project_update_results(project=project, **payload.dict())
-    except services.TransitionError as exc:
-        return _conflict(exc)
-    return _full(project)
+    return _write(request, project_id, services.project_update_results, **payload.dict())
 
 
 @router.post("/{int:project_id}/{name}", response=WRITE)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -22,9 +24,10 @@ from kongtun.projects.forms import (
     CommentForm,
     ProjectStartForm,
     ReplyForm,
+    SectionEditor,
     WindowForm,
 )
-from kongtun.projects.models import Comment, ProposalWindow, Status
+from kongtun.projects.models import Comment, Project, ProposalWindow, Status
 from kongtun.reports.pdf import pdf_response, render_pdf
 
 
@@ -86,6 +89,25 @@ def project_start_from_planned(request: HttpRequest, planned_project_id: int) ->
     )
 
 
+def _save(request: HttpRequest, project: Project, editor: SectionEditor) -> bool:
+    """Validate and save one step of the editor; errors stay on the editor for the page to show."""
+    if project.status not in services.EDITABLE_STATUSES:
+        editor.non_field_errors.append(_("This proposal can no longer be edited."))
+        return False
+    if not editor.is_valid():
+        return False
+    try:
+        editor.save()
+    except ValidationError as exc:
+        editor.add_error(exc)
+        return False
+    return True
+
+
+def _quality_context(project: Project) -> dict[str, Any]:
+    return {"project": project, "quality": selectors.project_quality(project)}
+
+
 @login_required
 def project_edit(request: HttpRequest, pk: int, step: int) -> HttpResponse:
     """The guided editor: one section per step, each step saved as a draft."""
@@ -93,20 +115,13 @@ def project_edit(request: HttpRequest, pk: int, step: int) -> HttpResponse:
     if step not in EDITORS:
         raise Http404
     editor = EDITORS[step](project, request.POST if request.method == "POST" else None)
-    if request.method == "POST" and project.status not in services.EDITABLE_STATUSES:
-        editor.non_field_errors.append(_("This proposal can no longer be edited."))
-    elif request.method == "POST" and editor.is_valid():
-        try:
-            editor.save()
-        except ValidationError as exc:
-            editor.add_error(exc)
-        else:
-            messages.success(request, _("Saved as a draft."))
-            if "next" in request.POST and step < len(EDITORS):
-                return redirect("projects:edit", pk=pk, step=step + 1)
-            if "next" in request.POST:
-                return redirect("projects:review", pk=pk)
-            return redirect("projects:edit", pk=pk, step=step)
+    if request.method == "POST" and _save(request, project, editor):
+        messages.success(request, _("Saved as a draft."))
+        if "next" in request.POST and step < len(EDITORS):
+            return redirect("projects:edit", pk=pk, step=step + 1)
+        if "next" in request.POST:
+            return redirect("projects:review", pk=pk)
+        return redirect("projects:edit", pk=pk, step=step)
     context = {
         "project": project,
         "editor": editor,
@@ -123,6 +138,26 @@ def project_edit(request: HttpRequest, pk: int, step: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def project_autosave(
+    request: HttpRequest, pk: int, step: int, activity_id: int | None = None
+) -> HttpResponse:
+    """Save the step as a draft while the user works (HTMX, on change) and answer with the refreshed
+    quality check; input that is not valid yet is not saved, and the answer says so."""
+    project = project_for(request.user, pk, Action.EDIT)
+    if activity_id is not None:
+        activity = get_object_or_404(project.activities, pk=activity_id)
+        editor: SectionEditor = ActivityEditor(project, request.POST, activity=activity)
+    elif step in EDITORS:
+        editor = EDITORS[step](project, request.POST)
+    else:
+        raise Http404
+    saved = _save(request, project, editor)
+    context = {**_quality_context(project), "autosaved": saved, "saved_at": timezone.localtime()}
+    return render(request, "projects/_quality.html", context)
+
+
+@login_required
 def activity_edit(request: HttpRequest, pk: int, activity_id: int | None = None) -> HttpResponse:
     project = project_for(request.user, pk, Action.EDIT)
     activity = get_object_or_404(project.activities, pk=activity_id) if activity_id else None
@@ -131,50 +166,27 @@ def activity_edit(request: HttpRequest, pk: int, activity_id: int | None = None)
         services.activity_delete(activity=activity)
         messages.success(request, _("The activity was removed."))
         return redirect("projects:edit", pk=pk, step=7)
-    if request.method == "POST" and editor.is_valid():
-        try:
-            editor.save()
-        except ValidationError as exc:
-            editor.add_error(exc)
-        else:
-            messages.success(request, _("The activity was saved."))
-            return redirect("projects:edit", pk=pk, step=7)
-    return render(
-        request,
-        "projects/activity_edit.html",
-        {"project": project, "editor": editor, "activity": activity, "sections": _sections(), "step": 7},
-    )
+    if request.method == "POST" and _save(request, project, editor):
+        messages.success(request, _("The activity was saved."))
+        return redirect("projects:edit", pk=pk, step=7)
+    context = {"editor": editor, "activity": activity, "sections": _sections(), "step": 7}
+    return render(request, "projects/activity_edit.html", {**context, **_quality_context(project)})
 
 
 @login_required
 def project_review(request: HttpRequest, pk: int) -> HttpResponse:
     """The last step: the quality check in full and the submit button."""
     project = project_for(request.user, pk, Action.EDIT)
-    return render(
-        request,
-        "projects/review.html",
-        {
-            "project": project,
-            "quality": selectors.project_quality(project),
-            "sections": _sections(),
-            "can_submit": "submit" in services.transitions_for(request.user, project),
-        },
-    )
+    can_submit = "submit" in services.transitions_for(request.user, project)
+    context = {"sections": _sections(), "can_submit": can_submit}
+    return render(request, "projects/review.html", {**context, **_quality_context(project)})
 
 
 @login_required
 def project_quality(request: HttpRequest, pk: int) -> HttpResponse:
     """The quality check beside the form (HTMX partial)."""
     project = project_for(request.user, pk, Action.VIEW)
-    return render(
-        request,
-        "projects/_quality.html",
-        {
-            "project": project,
-            "quality": selectors.project_quality(project),
-            "titles": selectors.section_titles(),
-        },
-    )
+    return render(request, "projects/_quality.html", _quality_context(project))
 
 
 @login_required

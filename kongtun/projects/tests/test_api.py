@@ -147,3 +147,28 @@ def test_the_api_lists_what_the_user_may_see(story):
     assert login(story.officer_b).get(f"{BASE}/", {"fund": story.fund_a.code}).json()["count"] == 0
     detail = login(story.officer_a).get(f"{BASE}/{mine.pk}").json()
     assert detail["activities"][0]["budget_lines"][0]["amount"] == "12000.00"
+
+
+def test_an_approved_project_is_readable_over_the_api_without_login(story):
+    project = submitted(story)
+    login(story.committee_a).post(
+        f"{BASE}/{project.pk}/approve", data=DECISION, content_type="application/json"
+    )
+    response = Client().get(f"{BASE}/{project.pk}")
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert (body["status"], body["approved_budget"]) == ("running", "9000.00")
+    assert body["responsible_people"] is None  # no names of people for the public
+    assert "นางสมศรี" not in response.content.decode()
+    assert login(story.officer_a).get(f"{BASE}/{project.pk}").json()["responsible_people"] == "นางสมศรี"
+
+
+def test_a_draft_stays_hidden_over_the_api_from_visitors_but_not_from_its_proposer(story):
+    project = proposal(story)
+    assert Client().get(f"{BASE}/{project.pk}").status_code == 404
+    assert Client(HTTP_AUTHORIZATION="Bearer kt_wrong").get(f"{BASE}/{project.pk}").status_code == 404
+    _token, key = api_token_create(user=story.proposer_a, name="app")
+    response = Client(HTTP_AUTHORIZATION=f"Bearer {key}").get(f"{BASE}/{project.pk}")
+    assert response.status_code == 200
+    assert response.json()["responsible_people"] == "นางสมศรี"
+    assert Client().get("/api/openapi.json").status_code == 200

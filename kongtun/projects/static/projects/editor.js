@@ -47,6 +47,41 @@
     var form = event.target.closest("form.js-budget");
     if (form) { sumBudget(form); }
   });
+  // Autosave: HTMX posts the step on change (hx-trigger); what is still unsaved when the user
+  // leaves (a step link, the back button) goes out with sendBeacon, so no input is lost.
+  var dirty = new WeakSet();
+  document.addEventListener("input", function (event) {
+    var form = event.target.closest("form.js-autosave, form.js-warn-unsaved");
+    if (form) { dirty.add(form); }
+  });
+  document.addEventListener("change", function (event) {
+    var form = event.target.closest("form.js-autosave, form.js-warn-unsaved");
+    if (form) { dirty.add(form); }
+  });
+  document.addEventListener("submit", function (event) {
+    dirty.delete(event.target);
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt;
+    if (event.detail.successful && form && form.matches && form.matches("form.js-autosave")) {
+      dirty.delete(form);
+    }
+  });
+  window.addEventListener("pagehide", function () {
+    document.querySelectorAll("form.js-autosave").forEach(function (form) {
+      if (dirty.has(form) && navigator.sendBeacon) {
+        navigator.sendBeacon(form.getAttribute("data-autosave-url"), new FormData(form));
+        dirty.delete(form);
+      }
+    });
+  });
+  window.addEventListener("beforeunload", function (event) {
+    var unsaved = Array.prototype.some.call(document.querySelectorAll("form.js-warn-unsaved"), function (form) {
+      return dirty.has(form);
+    });
+    if (unsaved) { event.preventDefault(); event.returnValue = ""; }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("form.js-budget").forEach(sumBudget);
     var current = document.querySelector(".steps li.current");
