@@ -333,3 +333,14 @@ def test_a_proposer_is_not_offered_the_people_page_they_may_not_open(story: Simp
     html = client.get(reverse("funds:detail", args=["L9001"])).content.decode()
     assert reverse("funds:members", args=["L9001"]) not in html
     assert client.get(reverse("funds:members", args=["L9001"])).status_code == 404
+
+
+def test_removing_a_role_asks_first_naming_the_person_and_role(story: SimpleNamespace) -> None:
+    membership = Membership.objects.get(user=story.collector_a)
+    html = login(story.officer_a).get(reverse("funds:members", args=["L9001"])).content.decode()
+    action = reverse("funds:member_remove", args=["L9001", membership.pk])
+    form = html.split(f'action="{action}"', 1)[1].split(">", 1)[0]
+    assert 'hx-boost="true"' in form
+    assert f'hx-confirm="ถอด {story.collector_a} ออกจากบทบาท' in form
+    read_only = login(story.committee_a).get(reverse("funds:members", args=["L9001"])).content.decode()
+    assert "hx-confirm" not in read_only
