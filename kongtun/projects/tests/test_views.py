@@ -349,3 +349,59 @@ def test_the_proposer_sees_a_mentors_comment_beside_its_section(story):
     client = login(story.proposer_a)
     assert "ตั้งเป้าให้วัดได้" in client.get(reverse("projects:edit", args=[project.pk, 4])).content.decode()
     assert "ตั้งเป้าให้วัดได้" not in client.get(reverse("projects:edit", args=[project.pk, 5])).content.decode()
+
+
+def test_a_step_autosaves_on_change_and_answers_with_the_refreshed_check(story):
+    project = services.project_create(fund=story.fund_a, user=story.proposer_a, title="ร่าง", fiscal_year=YEAR)
+    url = reverse("projects:autosave", args=[project.pk, 6])
+    client = login(story.proposer_a)
+    before = len(client.get(reverse("projects:quality", args=[project.pk])).context["quality"].errors)
+    response = client.post(
+        url, {"start_date": "01/11/2568", "end_date": "31/08/2569"}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 200
+    project.refresh_from_db()
+    assert project.start_date == dt.date(2025, 11, 1)
+    assert response.context["autosaved"] is True
+    assert len(response.context["quality"].errors) == before - 1
+    assert 'id="autosave-status"' in response.content.decode()
+
+
+def test_autosave_keeps_the_draft_when_the_input_is_not_valid_yet(story):
+    project = proposal(story)
+    response = login(story.proposer_a).post(
+        reverse("projects:autosave", args=[project.pk, 6]), {"start_date": "31/02/2569", "end_date": ""}
+    )
+    assert response.status_code == 200
+    assert response.context["autosaved"] is False
+    project.refresh_from_db()
+    assert project.start_date == dt.date(2025, 11, 1)
+
+
+def test_an_activity_autosaves_its_budget_lines(story):
+    project = proposal(story)
+    activity = project.activities.get()
+    data = {
+        "title": "อบรมผู้สูบ",
+        "planned_output": "40 คน",
+        **_formset(
+            "lines",
+            [{"expense_group": "services", "description": "อาหาร", "quantity": "40", "unit_cost": "50"}],
+        ),
+    }
+    url = reverse("projects:activity_autosave", args=[project.pk, activity.pk])
+    assert login(story.proposer_a).post(url, data).context["autosaved"] is True
+    project.refresh_from_db()
+    assert project.requested_budget == Decimal("2000")
+
+
+def test_autosave_is_refused_to_outsiders_readers_and_a_submitted_proposal(story):
+    project = submitted(story)
+    url = reverse("projects:autosave", args=[project.pk, 8])
+    assert login(story.officer_b).post(url, {"expected_results": "x"}).status_code == 404
+    assert login(story.committee_a).post(url, {"expected_results": "x"}).status_code == 403
+    assert login(story.proposer_a).get(url).status_code == 405
+    response = login(story.proposer_a).post(url, {"expected_results": "x"})
+    assert response.context["autosaved"] is False
+    project.refresh_from_db()
+    assert project.expected_results == "ผู้สูบลดลง"
