@@ -204,6 +204,11 @@ class ResultsForm(forms.Form):
                 label=_("Explanation"), widget=_textarea(2), required=False
             )
         for group in self.groups:
+            # A group approved with 0 persons planned (as in seed 002) can get its number here.
+            if not group.planned_count:
+                self.fields[f"planned_{group.pk}"] = forms.IntegerField(
+                    label=_("%(group)s: persons planned") % {"group": group.name}, min_value=0, required=False
+                )
             self.fields[f"actual_{group.pk}"] = forms.IntegerField(
                 label=_("%(group)s: persons reached (planned %(planned)s)")
                 % {"group": group.name, "planned": group.planned_count},
@@ -227,6 +232,9 @@ class ResultsForm(forms.Form):
                 for i in self.indicators
             },
             "target_group_actuals": {g.pk: data.get(f"actual_{g.pk}") for g in self.groups},
+            "target_group_planned": {
+                g.pk: data[f"planned_{g.pk}"] for g in self.groups if data.get(f"planned_{g.pk}")
+            },
         }
 
 

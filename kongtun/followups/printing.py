@@ -65,7 +65,7 @@ def final_report_docx(ctx: dict[str, Any]) -> bytes:
             level=1,
         )
         for gap in ctx["gaps"]:
-            doc.add_paragraph(gap, style="List Bullet")
+            doc.add_paragraph(gap.text, style="List Bullet")
         doc.add_paragraph(
             _(
                 "This page is not part of the report: it lists what is still missing. "
@@ -125,9 +125,11 @@ def final_report_docx(ctx: dict[str, Any]) -> bytes:
         for report in result.reports:
             lines.append(_("Date %(date)s") % {"date": format_date(report.date)})
             lines.append(f"{_('What was done')}: {report.done}")
-            lines.append(f"{_('Outputs / outcomes')}: {report.results}")
+            lines.append(f"{_('Outputs / outcomes')}**: {report.results}")
         rows.append(["\n".join(lines), f"{result.planned_count:,}", f"{result.actual_count:,}"])
-    _table(doc, [_("Activity"), _("Planned output"), _("Actual output")], rows)
+    _table(doc, [_("Activities of the project"), _("Planned output*"), _("Actual output")], rows)
+    for note in _notes():
+        doc.add_paragraph(note)
     # Part 2.
     doc.add_heading(_("Part 2: Results by objective"), level=1)
     rows = []
@@ -147,6 +149,8 @@ def final_report_docx(ctx: dict[str, Any]) -> bytes:
     rows = [[g.name, f"{g.planned_count:,}", f"{g.actual_count or 0:,}"] for g in ctx["target_groups"]]
     rows.append([_("All target groups"), f"{ctx['planned_total']:,}", f"{ctx['actual_total']:,}"])
     _table(doc, [_("Target group"), _("Planned (persons)"), _("Took part (persons)")], rows)
+    doc.add_heading(f"{_('Abstract')}*", level=2)
+    doc.add_paragraph(project.abstract or "-")
     doc.add_heading(_("Problems and suggestions"), level=2)
     _table(
         doc,
@@ -175,6 +179,21 @@ def final_report_docx(ctx: dict[str, Any]) -> bytes:
 
 def _num(value: Any) -> str:
     return "" if value is None else f"{value:,.2f}"
+
+
+def _notes() -> list[str]:
+    return [
+        _(
+            "* An output is the quantity an activity produced, such as the number of people at a meeting "
+            "or trained, or of households growing vegetables."
+        ),
+        _(
+            "** An outcome is a change that leads to solving the problem, such as how many people changed "
+            "their behaviour after training, or a community rule that changes behaviour or the environment. "
+            "Back it with evidence: a list of leaders, a summary of a knowledge test, photos of the activity "
+            "with captions."
+        ),
+    ]
 
 
 def _contents() -> list[str]:

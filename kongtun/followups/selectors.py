@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import QuerySet, Sum
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -175,41 +176,87 @@ def activity_results(project: Project) -> list[ActivityResult]:
     return results
 
 
-def readiness(project: Project, results: list[ActivityResult] | None = None) -> list[str]:
+@dataclass
+class Gap:
+    """One thing missing before printing, and where to put it right."""
+
+    text: str
+    url: str = ""
+    fix: str = ""
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def readiness_gaps(project: Project, results: list[ActivityResult] | None = None) -> list[Gap]:
     """What is missing before the final report can be printed, in the order of the report."""
     results = activity_results(project) if results is None else results
-    gaps: list[str] = []
+    results_url = reverse("followups:results", args=[project.pk])
+    gaps: list[Gap] = []
     if not project.abstract.strip():
-        gaps.append(_("No abstract has been written."))
+        gaps.append(
+            Gap(_("No abstract has been written."), f"{results_url}#id_abstract", _("Write the abstract"))
+        )
     groups = list(project.target_groups.all())
     if not groups:
-        gaps.append(_("No target group has been entered."))
+        gaps.append(Gap(_("No target group has been entered.")))
     for group in groups:
         if not group.planned_count:
-            gaps.append(_("Target group “%(group)s” has 0 persons planned.") % {"group": group.name})
+            gaps.append(
+                Gap(
+                    _("Target group “%(group)s” has 0 persons planned.") % {"group": group.name},
+                    f"{results_url}#id_planned_{group.pk}",
+                    _("Enter the number planned"),
+                )
+            )
         if not group.actual_count:
             gaps.append(
-                _("Target group “%(group)s”: the number of persons who took part is 0.")
-                % {"group": group.name}
+                Gap(
+                    _("Target group “%(group)s”: the number of persons who took part is 0.")
+                    % {"group": group.name},
+                    f"{results_url}#id_actual_{group.pk}",
+                    _("Enter the number who took part"),
+                )
             )
     for result in results:
+        names = {"n": result.number, "title": result.title}
         if result.activity is not None and not result.reports:
+            url = reverse("followups:report_create", args=[project.pk]) + f"?activity={result.activity.pk}"
             gaps.append(
-                _("Activity %(n)s “%(title)s” has no activity report.")
-                % {"n": result.number, "title": result.title}
+                Gap(_("Activity %(n)s “%(title)s” has no activity report.") % names, url, _("Report it"))
             )
         if not result.actual_count:
+            url = (
+                reverse("followups:report_edit", args=[result.reports[0].pk]) + "#id_actual_output_count"
+                if result.reports
+                else ""
+            )
             gaps.append(
-                _("Activity %(n)s “%(title)s”: the actual output is 0.")
-                % {"n": result.number, "title": result.title}
+                Gap(
+                    _("Activity %(n)s “%(title)s”: the actual output is 0.") % names,
+                    url,
+                    _("Enter the output"),
+                )
             )
     for number, objective in enumerate(project.objectives.all(), start=1):
         indicators = list(objective.indicators.all())
         if not indicators or any(i.result is None for i in indicators):
-            gaps.append(_("Objective %(n)s has no result for its indicators.") % {"n": number})
+            anchor = f"#id_result_{indicators[0].pk}" if indicators else ""
+            gaps.append(
+                Gap(
+                    _("Objective %(n)s has no result for its indicators.") % {"n": number},
+                    f"{results_url}{anchor}",
+                    _("Enter the result"),
+                )
+            )
     if not project_spent(project):
-        gaps.append(_("No spending has been reported."))
+        url = reverse("followups:project", args=[project.pk]) + "#reports"
+        gaps.append(Gap(_("No spending has been reported."), url, _("Add spending to an activity report")))
     return gaps
+
+
+def readiness(project: Project, results: list[ActivityResult] | None = None) -> list[str]:
+    return [gap.text for gap in readiness_gaps(project, results)]
 
 
 def _area(project: Project) -> str:
@@ -292,7 +339,7 @@ def final_report_context(project: Project, *, public: bool = False) -> dict[str,
         "closing": closing_of(project),
         "spent": project_spent(project),
         "approved": approved,
-        "gaps": [] if public else readiness(project, results),
+        "gaps": [] if public else readiness_gaps(project, results),
         "public": public,
     }
 

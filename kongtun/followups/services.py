@@ -322,6 +322,7 @@ def results_save(
     abstract: str | None = None,
     indicator_results: dict[int, dict[str, Any]] | None = None,
     target_group_actuals: dict[int, int | None] | None = None,
+    target_group_planned: dict[int, int] | None = None,
 ) -> Project:
     """The closing numbers of the final report: abstract, indicator results, persons reached."""
     if abstract is not None:
@@ -334,6 +335,8 @@ def results_save(
         indicator.save(update_fields=["result", "explanation"])
     for pk, count in (target_group_actuals or {}).items():
         ProjectTargetGroup.objects.filter(pk=pk, project=project).update(actual_count=count)
+    for pk, count in (target_group_planned or {}).items():
+        ProjectTargetGroup.objects.filter(pk=pk, project=project, planned_count=0).update(planned_count=count)
     return project
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from typing import Any
@@ -74,3 +75,70 @@ def test_seed002_final_report_word_file_lists_the_activities(story: Any) -> None
     assert TITLE in text
     assert all(title in text for title, *_rest in ACTIVITIES)
     assert document.paragraphs[1].text == "ยังไม่ได้เขียนบทคัดย่อ"  # what is missing comes first
+
+
+def test_final_report_page_links_each_gap_to_where_it_is_fixed(story: Any) -> None:
+    project = seed002_project(fund=story.fund_a, proposer=story.proposer_a)
+    url = reverse("followups:final_report", args=[project.pk])
+    body = login(story.officer_a).get(url).content.decode()
+    results_url = reverse("followups:results", args=[project.pk])
+    group = project.target_groups.get()
+    assert f'href="{results_url}#id_abstract"' in body
+    assert f'href="{results_url}#id_planned_{group.pk}"' in body
+    first_report = project.activity_reports.order_by("date")[0]
+    assert f'href="{reverse("followups:report_edit", args=[first_report.pk])}#id_actual_output_count"' in body
+    assert f'href="{reverse("followups:project", args=[project.pk])}#reports"' in body
+    # The mentor reads the same list but is not sent to pages they cannot change.
+    mentor_body = login(story.mentor).get(url).content.decode()
+    assert "ยังไม่ได้เขียนบทคัดย่อ" in mentor_body and f"{results_url}#id_abstract" not in mentor_body
+
+
+def test_results_page_fills_in_a_target_group_planned_at_zero(story: Any) -> None:
+    project = seed002_project(fund=story.fund_a, proposer=story.proposer_a)
+    group = project.target_groups.get()
+    client = login(story.officer_a)
+    page = client.get(reverse("followups:results", args=[project.pk])).content.decode()
+    assert f'id="id_planned_{group.pk}"' in page
+    client.post(
+        reverse("followups:results", args=[project.pk]),
+        {"abstract": "สรุป", f"planned_{group.pk}": "137", f"actual_{group.pk}": "120"},
+    )
+    group.refresh_from_db()
+    assert (group.planned_count, group.actual_count) == (137, 120)
+    gaps = selectors.readiness(project)
+    assert not any("สมาชิกในชุมชน" in g for g in gaps)
+
+
+def test_seed002_final_report_pdf_contents_give_page_numbers(story: Any) -> None:
+    project = seed002_project(fund=story.fund_a, proposer=story.proposer_a)
+    response = login(story.officer_a).get(reverse("followups:final_report_pdf", args=[project.pk]))
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=response.content, capture_output=True, check=True
+    ).stdout.decode()
+    # The cover is page 1 (the page of what is missing is not counted), the acknowledgements page 2.
+    assert re.search(r"กิตติกรรมประกาศ\s*\.{5,}\s*2\b", text)
+    assert re.search(r"ปัญหาอุปสรรคและข้อเสนอแนะ\s*\.{5,}\s*\d+", text)
+
+
+def test_seed002_word_file_follows_the_order_of_the_pdf(story: Any) -> None:
+    from docx import Document
+
+    project = seed002_project(fund=story.fund_a, proposer=story.proposer_a)
+    response = login(story.officer_a).get(reverse("followups:final_report_docx", args=[project.pk]))
+    document = Document(io.BytesIO(response.content))
+    headings = [p.text for p in document.paragraphs if p.style and (p.style.name or "").startswith("Heading")]
+    expected = [
+        "กิตติกรรมประกาศ",
+        "บทคัดย่อ",
+        "สารบัญ",
+        "ความเป็นมา/หลักการเหตุผล",
+        "วัตถุประสงค์โครงการ",
+        "กิจกรรม/การดำเนินงาน",
+        "กลุ่มเป้าหมาย",
+        "ผลที่คาดว่าจะได้รับ",
+    ]
+    positions = [headings.index(h) for h in expected]
+    assert positions == sorted(positions)
+    assert headings.index("บทคัดย่อ*") > headings.index("ผู้เข้าร่วมโครงการ")
