@@ -5,18 +5,21 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from kongtun.accounts.permissions import user_funds
+from kongtun.core.selectors import workspace
 from kongtun.core.thai import fiscal_year_of
 from kongtun.funds.models import Fund
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    context = {
+    """The public front page; for a signed-in user, their workspace: their funds with this
+    fiscal year's to-dos."""
+    today = timezone.localdate()
+    context: dict[str, object] = {
         "fund_count": Fund.objects.filter(is_active=True).count(),
-        "fiscal_year": fiscal_year_of(timezone.localdate()),
+        "fiscal_year": fiscal_year_of(today),
     }
     if request.user.is_authenticated:
-        context["my_funds"] = user_funds(request.user)[:20]
+        context["workspace"] = workspace(user=request.user, fiscal_year=fiscal_year_of(today), today=today)
     return render(request, "core/home.html", context)
 
 

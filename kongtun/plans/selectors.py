@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 
 from kongtun.areas.selectors import Area, area_fund_filter
@@ -20,6 +20,16 @@ from kongtun.situations.selectors import issue_indicators, latest_values
 
 def plans_of_fund(*, fund: Fund, fiscal_year: int) -> QuerySet[Plan]:
     return Plan.objects.filter(fund=fund, fiscal_year=fiscal_year).select_related("issue")
+
+
+def plan_counts(*, fund_ids: list[int], fiscal_year: int) -> dict[int, int]:
+    """Per fund id: how many plans it wrote for the year. One query."""
+    rows = (
+        Plan.objects.filter(fund_id__in=fund_ids, fiscal_year=fiscal_year)
+        .values_list("fund_id")
+        .annotate(n=Count("pk"))
+    )
+    return dict(rows.values_list("fund_id", "n"))
 
 
 def plan_get_queryset() -> QuerySet[Plan]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from kongtun.areas.selectors import Area, area_fund_filter
 from kongtun.funds.models import Fund
@@ -97,15 +97,25 @@ def fund_issue_status(*, fund: Fund, fiscal_year: int) -> list[IssueStatus]:
     return result
 
 
+def issues_with_data(*, funds: Q, fiscal_year: int, issues: list[Issue]) -> dict[int, int]:
+    """Per fund id (of the rows `funds` keeps, a filter on `fund__`): how many of `issues` have
+    any value this year. One query."""
+    pairs = (
+        SituationValue.objects.filter(funds, fiscal_year=fiscal_year, indicator__issue__in=issues)
+        .values_list("fund_id", "indicator__issue_id")
+        .distinct()
+    )
+    counts: dict[int, int] = {}
+    for fund_id, _issue_id in pairs:
+        counts[fund_id] = counts.get(fund_id, 0) + 1
+    return counts
+
+
 def fund_completeness(*, fund: Fund, fiscal_year: int) -> tuple[int, int]:
     """(issues with any current-year value, issues of the year)."""
     issues = year_issues(fiscal_year)
-    with_data = set(
-        SituationValue.objects.filter(fund=fund, fiscal_year=fiscal_year, indicator__issue__in=issues)
-        .values_list("indicator__issue_id", flat=True)
-        .distinct()
-    )
-    return len(with_data), len(issues)
+    counts = issues_with_data(funds=Q(fund=fund), fiscal_year=fiscal_year, issues=issues)
+    return counts.get(fund.pk, 0), len(issues)
 
 
 @dataclass
@@ -123,16 +133,9 @@ def area_completeness(*, area: Area, fiscal_year: int) -> list[FundCompleteness]
     """Every active fund of the area with how many of the year's issues have current data."""
     issues = year_issues(fiscal_year)
     funds = list(Fund.objects.filter(area_fund_filter(area), is_active=True).order_by("code"))
-    pairs = (
-        SituationValue.objects.filter(
-            area_fund_filter(area, prefix="fund__"), fiscal_year=fiscal_year, indicator__issue__in=issues
-        )
-        .values_list("fund_id", "indicator__issue_id")
-        .distinct()
+    counts = issues_with_data(
+        funds=area_fund_filter(area, prefix="fund__"), fiscal_year=fiscal_year, issues=issues
     )
-    counts: dict[int, int] = {}
-    for fund_id, _issue_id in pairs:
-        counts[fund_id] = counts.get(fund_id, 0) + 1
     return [FundCompleteness(f, counts.get(f.pk, 0), len(issues)) for f in funds]
 
 
