@@ -58,14 +58,19 @@ class PlansForm(forms.Form):
         label=_("Support type (NHSO announcement)"),
         queryset=SupportType.objects.filter(is_active=True),
         required=False,
+        empty_label=_("– choose –"),
     )
     org_type = forms.ModelChoiceField(
         label=_("Type of responsible organisation"),
         queryset=OrgType.objects.filter(is_active=True),
         required=False,
+        empty_label=_("– choose –"),
     )
     main_target_group = forms.ModelChoiceField(
-        label=_("Main target group"), queryset=TargetGroup.objects.filter(is_active=True), required=False
+        label=_("Main target group"),
+        queryset=TargetGroup.objects.filter(is_active=True),
+        required=False,
+        empty_label=_("– choose –"),
     )
 
     def __init__(self, *args: Any, fund_id: int, fiscal_year: int, **kwargs: Any) -> None:
@@ -73,6 +78,9 @@ class PlansForm(forms.Form):
         field = self.fields["plans"]
         assert isinstance(field, forms.ModelMultipleChoiceField)
         field.queryset = Plan.objects.filter(fund_id=fund_id, fiscal_year=fiscal_year).select_related("issue")
+        field.label_from_instance = lambda plan: str(plan.issue)  # type: ignore[method-assign]
+        if not field.queryset.exists():
+            field.help_text = _("The fund has no plan for fiscal year %(year)s yet.") % {"year": fiscal_year}
 
 
 class SituationForm(forms.Form):
@@ -120,7 +128,10 @@ class ObjectiveRowForm(forms.Form):
 
 class TargetGroupRowForm(forms.Form):
     target_group = forms.ModelChoiceField(
-        label=_("Target group"), queryset=TargetGroup.objects.filter(is_active=True), required=False
+        label=_("Target group"),
+        queryset=TargetGroup.objects.filter(is_active=True),
+        required=False,
+        empty_label=_("– choose –"),
     )
     name = forms.CharField(label=_("Described as"), max_length=200, required=False)
     planned_count = forms.IntegerField(

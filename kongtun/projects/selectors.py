@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from kongtun.accounts.permissions import Action, fund_scope
 from kongtun.core.thai import fiscal_year_bounds, format_date
 from kongtun.funds.models import Fund
+from kongtun.plans.models import PlannedProject
 from kongtun.programme.models import Direction
 from kongtun.projects.models import (
     PUBLIC_STATUSES,
@@ -284,3 +285,14 @@ def open_window(fund: Fund, fiscal_year: int, today: Any) -> ProposalWindow | No
     return ProposalWindow.objects.filter(
         fund=fund, fiscal_year=fiscal_year, opens_on__lte=today, closes_on__gte=today
     ).first()
+
+
+def planned_projects_to_propose(fund: Fund, fiscal_year: int) -> QuerySet[PlannedProject]:
+    """The "projects to do" of the fund's plans from `fiscal_year` on, each with how many proposals
+    were already started from it: where a proposer can start from the plan."""
+    return (
+        PlannedProject.objects.filter(plan__fund=fund, plan__fiscal_year__gte=fiscal_year)
+        .select_related("plan__issue", "support_type")
+        .annotate(proposal_count=Count("proposals"))
+        .order_by("plan__fiscal_year", "plan__issue__order", "order", "pk")
+    )

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from kongtun.accounts.models import User
 from kongtun.accounts.permissions import Action, can
+from kongtun.core.thai import fiscal_year_of
 from kongtun.funds.access import fund_for
 from kongtun.projects import selectors, services
 from kongtun.projects.access import planned_project_for, project_for
@@ -63,7 +64,9 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def project_start(request: HttpRequest, code: str) -> HttpResponse:
     fund = fund_for(request, code, Action.PROPOSE)
-    form = ProjectStartForm(request.POST or None, initial={"organisation": _user(request).organisation})
+    year = fiscal_year_of(timezone.localdate())
+    initial = {"organisation": _user(request).organisation, "fiscal_year": year}
+    form = ProjectStartForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             project = services.project_create(fund=fund, user=_user(request), **form.cleaned_data)
@@ -74,7 +77,8 @@ def project_start(request: HttpRequest, code: str) -> HttpResponse:
                 request, _("The proposal was created as a draft. Fill in one section at a time.")
             )
             return redirect("projects:edit", pk=project.pk, step=1)
-    return render(request, "projects/start.html", {"fund": fund, "form": form})
+    planned = selectors.planned_projects_to_propose(fund, year)
+    return render(request, "projects/start.html", {"fund": fund, "form": form, "planned": planned})
 
 
 @login_required

@@ -405,3 +405,11 @@ def test_autosave_is_refused_to_outsiders_readers_and_a_submitted_proposal(story
     assert response.context["autosaved"] is False
     project.refresh_from_db()
     assert project.expected_results == "ผู้สูบลดลง"
+
+
+def test_the_new_proposal_page_offers_the_plans_projects_to_a_proposer_who_cannot_see_plans(story):
+    planned = make_planned(story, year=services.fiscal_year_of(timezone.localdate()))
+    response = login(story.proposer_a).get(reverse("projects:start", args=[story.fund_a.code]))
+    html = response.content.decode()
+    assert reverse("projects:start_from_planned", args=[planned.pk]) in html
+    assert response.context["form"].initial["fiscal_year"] == planned.plan.fiscal_year
