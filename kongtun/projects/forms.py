@@ -78,7 +78,7 @@ class PlansForm(forms.Form):
         field = self.fields["plans"]
         assert isinstance(field, forms.ModelMultipleChoiceField)
         field.queryset = Plan.objects.filter(fund_id=fund_id, fiscal_year=fiscal_year).select_related("issue")
-        field.label_from_instance = lambda plan: str(plan.issue)  # type: ignore[method-assign]
+        field.label_from_instance = lambda obj: str(obj.issue)  # type: ignore[method-assign]
         if not field.queryset.exists():
             field.help_text = _("The fund has no plan for fiscal year %(year)s yet.") % {"year": fiscal_year}
 
