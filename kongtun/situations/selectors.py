@@ -102,6 +102,7 @@ def issues_with_data(*, funds: Q, fiscal_year: int, issues: list[Issue]) -> dict
     any value this year. One query."""
     pairs = (
         SituationValue.objects.filter(funds, fiscal_year=fiscal_year, indicator__issue__in=issues)
+        .order_by()  # the model's ordering would make DISTINCT count every value
         .values_list("fund_id", "indicator__issue_id")
         .distinct()
     )

@@ -24,7 +24,8 @@ TODAY = dt.date(2026, 11, 25)
 
 def _todos(story: SimpleNamespace) -> None:
     smoking = Indicator.objects.get(code="tobacco-adults")
-    situation_value_save(fund=story.fund_a, fiscal_year=YEAR, indicator=smoking, value=Decimal(30))
+    for indicator in Indicator.objects.filter(issue=smoking.issue):  # one issue, however many values
+        situation_value_save(fund=story.fund_a, fiscal_year=YEAR, indicator=indicator, value=Decimal(30))
     plan_save(fund=story.fund_a, fiscal_year=YEAR, issue=smoking.issue, targets=[], projects=[])
     Project.objects.create(fund=story.fund_a, fiscal_year=YEAR, title="รอพิจารณา", status=Status.SUBMITTED)
     Project.objects.create(
