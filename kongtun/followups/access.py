@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from kongtun.accounts.permissions import Action, authorize
+from kongtun.accounts.permissions import Action, authorize, can
 from kongtun.followups.models import ActivityReport
 from kongtun.projects.models import APPROVED_STATUSES, Project
 
@@ -28,6 +29,21 @@ def report_for(user: Any, pk: int, action: Action) -> ActivityReport:
         project__status__in=APPROVED_STATUSES,
     )
     authorize(user, action, report.project)
+    return report
+
+
+def may_delete_report(user: Any, report: ActivityReport) -> bool:
+    """The one who wrote the report, or a fund officer following the project, may delete it."""
+    project = report.project
+    if not can(user, Action.REPORT, project):
+        return False
+    return report.reporter_id == user.pk or can(user, Action.RECEIVE, project)
+
+
+def report_for_delete(user: Any, pk: int) -> ActivityReport:
+    report = report_for(user, pk, Action.REPORT)
+    if not may_delete_report(user, report):
+        raise PermissionDenied
     return report
 
 

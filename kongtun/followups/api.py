@@ -12,7 +12,7 @@ from ninja.files import UploadedFile
 
 from kongtun.accounts.permissions import Action
 from kongtun.followups import selectors, services
-from kongtun.followups.access import project_for, report_for
+from kongtun.followups.access import project_for, report_for, report_for_delete
 from kongtun.followups.checklists import ITEM_LABEL
 from kongtun.followups.models import ActivityReport, PaymentPeriod, ProjectClosing
 from kongtun.followups.printing import final_report_docx
@@ -221,6 +221,13 @@ def get_report(request: HttpRequest, pk: int) -> ActivityReport:
 def update_report(request: HttpRequest, pk: int, payload: ReportIn) -> ActivityReport:
     report = report_for(request.user, pk, Action.REPORT)
     return services.report_update(report=report, **_lines(report.project, payload))  # type: ignore[arg-type]
+
+
+@router.delete("/reports/{pk}", response={204: None})
+def delete_report(request: HttpRequest, pk: int) -> tuple[int, None]:
+    """The report's author or a fund officer deletes a report of a running project."""
+    services.report_delete(report=report_for_delete(request.user, pk))
+    return 204, None
 
 
 @router.post("/reports/{pk}/advice", response=ReportOut)

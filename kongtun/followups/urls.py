@@ -24,6 +24,7 @@ urlpatterns = [
     path("projects/<int:pk>/final-report.docx", views.final_report_word, name="final_report_docx"),
     path("reports/<int:pk>/", views.report_detail, name="report"),
     path("reports/<int:pk>/edit/", views.report_edit, name="report_edit"),
+    path("reports/<int:pk>/delete/", views.report_delete, name="report_delete"),
     path("reports/<int:pk>/advice/", views.report_advise, name="report_advise"),
     path("reports/<int:pk>/photos/", views.report_photos_add, name="report_photos"),
     path("reports/<int:pk>/photos/<int:photo_id>/delete/", views.report_photo_delete, name="photo_delete"),

@@ -10,7 +10,13 @@ from django.views.decorators.http import require_POST
 
 from kongtun.accounts.permissions import Action, can
 from kongtun.followups import selectors, services
-from kongtun.followups.access import project_for, public_project, report_for
+from kongtun.followups.access import (
+    may_delete_report,
+    project_for,
+    public_project,
+    report_for,
+    report_for_delete,
+)
 from kongtun.followups.forms import (
     ActivityReportForm,
     AdviceForm,
@@ -143,8 +149,24 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "advice_form": AdviceForm(initial={"mentor_advice": report.mentor_advice}),
             "can_report": can(request.user, Action.REPORT, report.project),
             "can_advise": can(request.user, Action.COMMENT, report.project),
+            "can_delete": may_delete_report(request.user, report),
         },
     )
+
+
+@login_required
+def report_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Asks first (a page of its own, no script), then deletes the report with its photos."""
+    report = report_for_delete(request.user, pk)
+    if request.method == "POST":
+        try:
+            services.report_delete(report=report)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("followups:report", pk=report.pk)
+        messages.success(request, _("The activity report was deleted."))
+        return redirect("followups:project", pk=report.project_id)
+    return render(request, "followups/report_delete.html", {"report": report, "project": report.project})
 
 
 @login_required
