@@ -80,3 +80,14 @@ def test_a_proposer_sees_their_role_not_the_no_role_message(story: SimpleNamespa
     html = login(story.proposer_a).get(reverse("core:home")).content.decode()
     assert "ผู้เสนอโครงการ" in html
     assert "กรุณาขอให้เจ้าหน้าที่กองทุนเพิ่มคุณ" not in html
+
+
+def test_an_area_officer_gets_one_line_per_fund(story: SimpleNamespace) -> None:
+    from kongtun.accounts.models import Membership, Role
+
+    Membership.objects.create(
+        user=story.district_officer, role=Role.DISTRICT_OFFICER, district=story.fund_b.district
+    )
+    html = login(story.district_officer).get(reverse("core:home")).content.decode()
+    assert 'class="todo-table"' in html
+    assert story.fund_a.lg_name in html and story.fund_b.lg_name in html
