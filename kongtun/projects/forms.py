@@ -216,6 +216,23 @@ class NoteForm(forms.Form):
     comment = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+# What each change does, said on its page above the form.
+TRANSITION_INTROS = {
+    "submit": _(
+        "The fund officer is told and receives the proposal; you cannot edit it while it is with the fund."
+    ),
+    "return": _(
+        "The proposer is told and can edit the proposal and submit it again. "
+        "Say clearly what to revise; the proposer sees it at the top of every step."
+    ),
+    "cancel": _("The proposal is closed and cannot be submitted again. Give the reason."),
+    "approve": _(
+        "Record the committee's resolution. The approved amount may be lower than requested. "
+        "The proposal becomes a running project and gets its project code."
+    ),
+    "reject": _("Record the committee's resolution. The proposer is told, with your reason."),
+}
+
 TRANSITION_FORMS: dict[str, type[forms.Form]] = {
     "submit": NoteForm,
     "return": ReasonForm,

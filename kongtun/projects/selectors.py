@@ -23,6 +23,7 @@ from kongtun.projects.models import (
     Project,
     ProposalWindow,
     Status,
+    Transition,
 )
 from kongtun.situations.models import SituationValue
 
@@ -295,4 +296,21 @@ def planned_projects_to_propose(fund: Fund, fiscal_year: int) -> QuerySet[Planne
         .select_related("plan__issue", "support_type")
         .annotate(proposal_count=Count("proposals"))
         .order_by("plan__fiscal_year", "plan__issue__order", "order", "pk")
+    )
+
+
+def activities_with_totals(project: Project) -> QuerySet[Activity]:
+    """The project's activities, each with `total` (the sum of its budget lines) and its lines."""
+    return project.activities.annotate(total=Sum("budget_lines__amount")).prefetch_related("budget_lines")
+
+
+def revision_request(project: Project) -> Transition | None:
+    """The officer's latest "return for revision", while the proposal is being revised."""
+    if project.status != Status.REVISE:
+        return None
+    return (
+        project.transitions.filter(to_status=Status.REVISE)
+        .select_related("by")
+        .order_by("-at", "-pk")
+        .first()
     )

@@ -21,6 +21,7 @@ from kongtun.projects.access import planned_project_for, project_for
 from kongtun.projects.forms import (
     EDITORS,
     TRANSITION_FORMS,
+    TRANSITION_INTROS,
     ActivityEditor,
     CommentForm,
     ProjectStartForm,
@@ -54,6 +55,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "internal": internal,
         "editable": editable,
         "sections": _sections(),
+        "revision": selectors.revision_request(project) if internal else None,
         "budget_groups": selectors.budget_by_group(project),
         "transitions": services.transitions_for(request.user, project) if internal else [],
         "history": project.transitions.select_related("by") if internal else [],
@@ -112,6 +114,11 @@ def _quality_context(project: Project) -> dict[str, Any]:
     return {"project": project, "quality": selectors.project_quality(project)}
 
 
+def _editor_context(project: Project) -> dict[str, Any]:
+    """What every page of the editor shows around the form: the steps and the officer's request."""
+    return {"sections": _sections(), "revision": selectors.revision_request(project)}
+
+
 @login_required
 def project_edit(request: HttpRequest, pk: int, step: int) -> HttpResponse:
     """The guided editor: one section per step, each step saved as a draft."""
@@ -127,16 +134,16 @@ def project_edit(request: HttpRequest, pk: int, step: int) -> HttpResponse:
             return redirect("projects:review", pk=pk)
         return redirect("projects:edit", pk=pk, step=step)
     context = {
+        **_editor_context(project),
         "project": project,
         "editor": editor,
         "step": step,
-        "sections": _sections(),
         "comments": project.comments.filter(section=str(step), reply_to=None).select_related("author"),
     }
     if step == 4:
         context["situation"] = selectors.situation_values(project)
     if step == 7:
-        context["activities"] = project.activities.prefetch_related("budget_lines")
+        context["activities"] = selectors.activities_with_totals(project)
         context["budget_groups"] = selectors.budget_by_group(project)
     return render(request, "projects/edit.html", context)
 
@@ -173,7 +180,7 @@ def activity_edit(request: HttpRequest, pk: int, activity_id: int | None = None)
     if request.method == "POST" and _save(request, project, editor):
         messages.success(request, _("The activity was saved."))
         return redirect("projects:edit", pk=pk, step=7)
-    context = {"editor": editor, "activity": activity, "sections": _sections(), "step": 7}
+    context = {**_editor_context(project), "editor": editor, "activity": activity, "step": 7}
     return render(request, "projects/activity_edit.html", {**context, **_quality_context(project)})
 
 
@@ -182,7 +189,7 @@ def project_review(request: HttpRequest, pk: int) -> HttpResponse:
     """The last step: the quality check in full and the submit button."""
     project = project_for(request.user, pk, Action.EDIT)
     can_submit = "submit" in services.transitions_for(request.user, project)
-    context = {"sections": _sections(), "can_submit": can_submit}
+    context = {**_editor_context(project), "can_submit": can_submit}
     return render(request, "projects/review.html", {**context, **_quality_context(project)})
 
 
@@ -213,7 +220,7 @@ def project_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse
             )
             return redirect(project)
     status = 409 if request.method == "POST" and not services.transition_allowed(project, name) else 200
-    context = {"project": project, "form": form, "name": name, "label": services.transition_label(name)}
+    context = {"project": project, "form": form, "name": name, "intro": TRANSITION_INTROS[name]}
     return render(request, "projects/transition.html", context, status=status)
 
 

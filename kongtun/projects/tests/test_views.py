@@ -413,3 +413,17 @@ def test_the_new_proposal_page_offers_the_plans_projects_to_a_proposer_who_canno
     html = response.content.decode()
     assert reverse("projects:start_from_planned", args=[planned.pk]) in html
     assert response.context["form"].initial["fiscal_year"] == planned.plan.fiscal_year
+
+
+def test_the_proposer_sees_why_the_proposal_was_returned_on_every_step_and_the_page(story):
+    project = services.project_transition(
+        project=submitted(story), user=story.officer_a, name="return", comment="ระบุสถานที่ให้ชัด"
+    )
+    client = login(story.proposer_a)
+    for url in (
+        reverse("projects:edit", args=[project.pk, 3]),
+        reverse("projects:review", args=[project.pk]),
+        project.get_absolute_url(),
+    ):
+        assert "ระบุสถานที่ให้ชัด" in client.get(url).content.decode(), url
+    assert "revision-note" not in Client().get(running(story).get_absolute_url()).content.decode()
