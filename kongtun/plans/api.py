@@ -6,13 +6,14 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
-from kongtun.accounts.permissions import Action, authorize, fund_scope
+from kongtun.accounts.permissions import Action, fund_scope
 from kongtun.funds.access import fund_for
 from kongtun.plans import selectors, services
+from kongtun.plans.access import plan_for
 from kongtun.plans.models import Plan, PlannedProject, PlanTarget
 from kongtun.programme.models import Indicator, Issue, OrgType, SupportType
 
@@ -27,9 +28,7 @@ class TargetIn(Schema):
 
 
 class TargetOut(TargetIn):
-    @staticmethod
-    def resolve_indicator_code(obj: PlanTarget) -> str:
-        return obj.indicator.code
+    indicator_code: str = Field(alias="indicator.code")
 
 
 class ProjectIn(Schema):
@@ -41,34 +40,21 @@ class ProjectIn(Schema):
 
 
 class ProjectOut(ProjectIn):
-    @staticmethod
-    def resolve_support_type(obj: PlannedProject) -> str:
-        return obj.support_type.code
-
-    @staticmethod
-    def resolve_org_type(obj: PlannedProject) -> str:
-        return obj.org_type.code
+    support_type: str = Field(alias="support_type.code")
+    org_type: str = Field(alias="org_type.code")
 
 
 class PlanOut(Schema):
     id: int
-    fund_code: str
+    fund_code: str = Field(alias="fund.code")
     fiscal_year: int
-    issue: str
+    issue: str = Field(alias="issue.code")
     situation: str
     objective: str
     approach: str
     budget: Decimal
     targets: list[TargetOut]
     projects: list[ProjectOut]
-
-    @staticmethod
-    def resolve_fund_code(obj: Plan) -> str:
-        return obj.fund.code
-
-    @staticmethod
-    def resolve_issue(obj: Plan) -> str:
-        return obj.issue.code
 
     @staticmethod
     def resolve_targets(obj: Plan) -> list[PlanTarget]:
@@ -121,14 +107,6 @@ def _arguments(payload: PlanIn) -> dict[str, Any]:
     return {**fields, "targets": targets, "projects": projects}
 
 
-def _plan(request: HttpRequest, plan_id: int, action: Action) -> Plan:
-    plan = selectors.plan_get_queryset().filter(pk=plan_id).first()
-    if plan is None:
-        raise Http404
-    authorize(request.user, action, plan)
-    return plan
-
-
 @router.get("", response=list[PlanOut])
 def list_plans(request: HttpRequest, fund: str | None = None, year: int | None = None) -> list[Plan]:
     """Plans the caller may see, of one fund and/or fiscal year."""
@@ -142,7 +120,7 @@ def list_plans(request: HttpRequest, fund: str | None = None, year: int | None =
 
 @router.get("/{plan_id}", response=PlanOut)
 def get_plan(request: HttpRequest, plan_id: int) -> Plan:
-    return _plan(request, plan_id, Action.VIEW)
+    return plan_for(request, plan_id, Action.VIEW)
 
 
 @router.post("", response={201: PlanOut})
@@ -157,7 +135,7 @@ def create_plan(request: HttpRequest, payload: PlanCreateIn) -> tuple[int, Plan]
 
 @router.put("/{plan_id}", response=PlanOut)
 def update_plan(request: HttpRequest, plan_id: int, payload: PlanIn) -> Plan:
-    plan = _plan(request, plan_id, Action.EDIT)
+    plan = plan_for(request, plan_id, Action.EDIT)
     return services.plan_save(
         fund=plan.fund,
         fiscal_year=plan.fiscal_year,

@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from kongtun.accounts.permissions import Action
 from kongtun.funds.access import fund_for
@@ -20,7 +20,7 @@ router = Router(tags=["situations"])
 
 class IndicatorOut(Schema):
     code: str
-    issue: str
+    issue: str = Field(alias="issue.code")
     name: str
     unit: str
     direction: str
@@ -28,10 +28,6 @@ class IndicatorOut(Schema):
     min_value: Decimal
     max_value: Decimal | None
     typical_change: Decimal | None
-
-    @staticmethod
-    def resolve_issue(obj: Indicator) -> str:
-        return obj.issue.code
 
 
 class IssueOut(Schema):
@@ -47,20 +43,12 @@ class IssueOut(Schema):
 
 
 class ValueOut(Schema):
-    fund_code: str
+    fund_code: str = Field(alias="fund.code")
     fiscal_year: int
-    indicator_code: str
+    indicator_code: str = Field(alias="indicator.code")
     value: Decimal
     source: str
     survey_date: dt.date | None
-
-    @staticmethod
-    def resolve_fund_code(obj: SituationValue) -> str:
-        return obj.fund.code
-
-    @staticmethod
-    def resolve_indicator_code(obj: SituationValue) -> str:
-        return obj.indicator.code
 
 
 class ValueIn(Schema):
