@@ -21,34 +21,14 @@ class FundOut(Schema):
     name: str
     lg_type: str
     lg_name: str
-    district_code: str
-    district: str
-    province_code: str
-    province: str
-    region: int
+    district_code: str = Field(alias="district_id")
+    district: str = Field(alias="district.name_th")
+    province_code: str = Field(alias="province_id")
+    province: str = Field(alias="province.name_th")
+    region: int = Field(alias="region_id")
     subdistricts: list[str]
     phone: str
     email: str
-
-    @staticmethod
-    def resolve_district_code(obj: Fund) -> str:
-        return obj.district_id
-
-    @staticmethod
-    def resolve_district(obj: Fund) -> str:
-        return obj.district.name_th
-
-    @staticmethod
-    def resolve_province_code(obj: Fund) -> str:
-        return obj.province_id
-
-    @staticmethod
-    def resolve_province(obj: Fund) -> str:
-        return obj.province.name_th
-
-    @staticmethod
-    def resolve_region(obj: Fund) -> int:
-        return obj.region_id
 
     @staticmethod
     def resolve_subdistricts(obj: Fund) -> list[str]:
