@@ -15,9 +15,12 @@ from kongtun.followups import selectors, services
 from kongtun.followups.access import project_for, report_for, report_for_delete
 from kongtun.followups.checklists import ITEM_LABEL
 from kongtun.followups.models import ActivityReport, PaymentPeriod, ProjectClosing
-from kongtun.followups.printing import final_report_docx
+from kongtun.followups.printing import (
+    activity_report_pdf_response,
+    final_report_docx_response,
+    final_report_pdf_response,
+)
 from kongtun.projects.models import Activity, Project, ProjectTargetGroup
-from kongtun.reports.pdf import pdf_response, render_pdf
 
 router = Router(tags=["followups"])
 
@@ -248,11 +251,7 @@ def upload_photos(
 
 @router.get("/reports/{pk}/pdf")
 def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    report = report_for(request.user, pk, Action.VIEW)
-    pdf = render_pdf(
-        "followups/print_report.html", {"report": report, "project": report.project}, request=request
-    )
-    return pdf_response(pdf, f"activity-report-{report.pk}.pdf", inline=False)
+    return activity_report_pdf_response(report_for(request.user, pk, Action.VIEW), request, inline=False)
 
 
 @router.post("/projects/{pk}/closing", response={201: ClosingOut})
@@ -305,19 +304,9 @@ def readiness(request: HttpRequest, pk: int) -> dict[str, object]:
 
 @router.get("/projects/{pk}/final-report.pdf")
 def final_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    project = project_for(request.user, pk, Action.VIEW)
-    pdf = render_pdf(
-        "followups/print_final_report.html", selectors.final_report_context(project), request=request
-    )
-    return pdf_response(pdf, f"final-report-{project.pk}.pdf", inline=False)
+    return final_report_pdf_response(project_for(request.user, pk, Action.VIEW), request, inline=False)
 
 
 @router.get("/projects/{pk}/final-report.docx")
 def final_report_word(request: HttpRequest, pk: int) -> HttpResponse:
-    project = project_for(request.user, pk, Action.VIEW)
-    response = HttpResponse(
-        final_report_docx(selectors.final_report_context(project)),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
-    response["Content-Disposition"] = f'attachment; filename="final-report-{project.pk}.docx"'
-    return response
+    return final_report_docx_response(project_for(request.user, pk, Action.VIEW))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from docx import Document
@@ -13,8 +14,29 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from kongtun.core.thai import format_baht, format_date
+from kongtun.followups.selectors import final_report_context
+from kongtun.reports.pdf import pdf_response, render_pdf
 
 FONT = "Sarabun"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def final_report_pdf_response(project: Any, request: HttpRequest, *, inline: bool = True) -> HttpResponse:
+    pdf = render_pdf("followups/print_final_report.html", final_report_context(project), request=request)
+    return pdf_response(pdf, f"final-report-{project.pk}.pdf", inline=inline)
+
+
+def final_report_docx_response(project: Any) -> HttpResponse:
+    response = HttpResponse(final_report_docx(final_report_context(project)), content_type=DOCX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="final-report-{project.pk}.docx"'
+    return response
+
+
+def activity_report_pdf_response(report: Any, request: HttpRequest, *, inline: bool = True) -> HttpResponse:
+    """One activity report printed on its own, laid out like the field's reports."""
+    context = {"report": report, "project": report.project}
+    pdf = render_pdf("followups/print_report.html", context, request=request)
+    return pdf_response(pdf, f"activity-report-{report.pk}.pdf", inline=inline)
 
 
 def _use_thai_font(document: Any) -> None:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -29,9 +31,22 @@ from kongtun.followups.forms import (
     ValueAssessmentForm,
 )
 from kongtun.followups.models import ActivityReport, ClosingProblem, ReportPhoto
-from kongtun.followups.printing import final_report_docx
+from kongtun.followups.printing import (
+    activity_report_pdf_response,
+    final_report_docx_response,
+    final_report_pdf_response,
+)
 from kongtun.funds.access import fund_for
-from kongtun.reports.pdf import pdf_response, render_pdf
+from kongtun.projects.models import Project
+
+
+def _abilities(user: Any, project: Project) -> dict[str, bool]:
+    """What the templates offer: report, receive (officer), advise (mentor)."""
+    return {
+        "can_report": can(user, Action.REPORT, project),
+        "can_receive": can(user, Action.RECEIVE, project),
+        "can_advise": can(user, Action.COMMENT, project),
+    }
 
 
 @login_required
@@ -47,8 +62,7 @@ def project_followup(request: HttpRequest, pk: int) -> HttpResponse:
             "periods": selectors.period_list(project),
             "reports": selectors.report_list(project),
             "closing": selectors.closing_of(project),
-            "can_report": can(request.user, Action.REPORT, project),
-            "can_receive": can(request.user, Action.RECEIVE, project),
+            **_abilities(request.user, project),
         },
     )
 
@@ -147,8 +161,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "report": report,
             "project": report.project,
             "advice_form": AdviceForm(initial={"mentor_advice": report.mentor_advice}),
-            "can_report": can(request.user, Action.REPORT, report.project),
-            "can_advise": can(request.user, Action.COMMENT, report.project),
+            **_abilities(request.user, report.project),
             "can_delete": may_delete_report(request.user, report),
         },
     )
@@ -188,11 +201,11 @@ def report_photos_add(request: HttpRequest, pk: int) -> HttpResponse:
     report = report_for(request.user, pk, Action.REPORT)
     form = PhotoForm(request.POST, request.FILES)
     form.is_valid()
-    _saved, errors = services.photos_add(report=report, uploads=form.cleaned_data.get("photos", []))
+    saved, errors = services.photos_add(report=report, uploads=form.cleaned_data.get("photos", []))
     for error in errors:
         messages.error(request, error)
-    if _saved:
-        messages.success(request, _("%(n)s photos were added.") % {"n": len(_saved)})
+    if saved:
+        messages.success(request, _("%(n)s photos were added.") % {"n": len(saved)})
     return redirect("followups:report", pk=report.pk)
 
 
@@ -207,12 +220,7 @@ def report_photo_delete(request: HttpRequest, pk: int, photo_id: int) -> HttpRes
 
 @login_required
 def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    """One activity report printed on its own, laid out like the field's reports."""
-    report = report_for(request.user, pk, Action.VIEW)
-    pdf = render_pdf(
-        "followups/print_report.html", {"report": report, "project": report.project}, request=request
-    )
-    return pdf_response(pdf, f"activity-report-{report.pk}.pdf")
+    return activity_report_pdf_response(report_for(request.user, pk, Action.VIEW), request)
 
 
 @login_required
@@ -268,42 +276,36 @@ def closing(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "followups/closing.html", {"project": project, "form": form, "progress": progress})
 
 
+def _assessment_save(request: HttpRequest, project: Project, form: Any) -> bool:
+    try:
+        if isinstance(form, ValueAssessmentForm):
+            services.value_assessment_save(project=project, items=form.items())
+        else:
+            services.satisfaction_save(project=project, by=request.user, scores=form.scores())
+    except ValidationError as exc:
+        form.add_error(None, exc.messages)
+        return False
+    return True
+
+
 @login_required
 def assessment(request: HttpRequest, pk: int) -> HttpResponse:
-    """The value assessment (six dimensions) and the satisfaction questionnaire."""
-    project = project_for(request.user, pk, Action.VIEW)
-    saved_values = selectors.value_assessment_of(project)
-    saved_scores = selectors.satisfaction_of(project)
-    value_form = ValueAssessmentForm(saved=saved_values)
-    satisfaction_form = SatisfactionForm(saved=saved_scores)
-    if request.method == "POST":
-        project = project_for(request.user, pk, Action.REPORT)
-        form: ValueAssessmentForm | SatisfactionForm
-        if "value" in request.POST:
-            form = value_form = ValueAssessmentForm(request.POST, saved=saved_values)
-        else:
-            form = satisfaction_form = SatisfactionForm(request.POST, saved=saved_scores)
-        if form.is_valid():
-            try:
-                if isinstance(form, ValueAssessmentForm):
-                    services.value_assessment_save(project=project, items=form.items())
-                else:
-                    services.satisfaction_save(project=project, by=request.user, scores=form.scores())
-            except ValidationError as exc:
-                form.add_error(None, exc.messages)
-            else:
-                messages.success(request, _("The assessment was saved."))
-                return redirect("followups:assessment", pk=project.pk)
-    return render(
-        request,
-        "followups/assessment.html",
-        {
-            "project": project,
-            "value_form": value_form,
-            "satisfaction_form": satisfaction_form,
-            "can_report": can(request.user, Action.REPORT, project),
-        },
+    """The value assessment (six dimensions) and the satisfaction questionnaire: one form posted at a time."""
+    posted = request.POST if request.method == "POST" else None
+    project = project_for(request.user, pk, Action.VIEW if posted is None else Action.REPORT)
+    is_value = posted is not None and "value" in posted
+    value_form = ValueAssessmentForm(
+        posted if is_value else None, saved=selectors.value_assessment_of(project)
     )
+    satisfaction_form = SatisfactionForm(
+        None if is_value else posted, saved=selectors.satisfaction_of(project)
+    )
+    form = value_form if is_value else satisfaction_form
+    if posted is not None and form.is_valid() and _assessment_save(request, project, form):
+        messages.success(request, _("The assessment was saved."))
+        return redirect("followups:assessment", pk=project.pk)
+    context = {"project": project, "value_form": value_form, "satisfaction_form": satisfaction_form}
+    return render(request, "followups/assessment.html", {**context, **_abilities(request.user, project)})
 
 
 @login_required
@@ -311,28 +313,18 @@ def final_report(request: HttpRequest, pk: int) -> HttpResponse:
     """The final report as a web page, with what is missing listed before printing."""
     project = project_for(request.user, pk, Action.VIEW)
     context = selectors.final_report_context(project)
-    context["can_report"] = can(request.user, Action.REPORT, project)
+    context.update(_abilities(request.user, project))
     return render(request, "followups/final_report.html", context)
 
 
 @login_required
 def final_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    project = project_for(request.user, pk, Action.VIEW)
-    pdf = render_pdf(
-        "followups/print_final_report.html", selectors.final_report_context(project), request=request
-    )
-    return pdf_response(pdf, f"final-report-{project.pk}.pdf")
+    return final_report_pdf_response(project_for(request.user, pk, Action.VIEW), request)
 
 
 @login_required
 def final_report_word(request: HttpRequest, pk: int) -> HttpResponse:
-    project = project_for(request.user, pk, Action.VIEW)
-    response = HttpResponse(
-        final_report_docx(selectors.final_report_context(project)),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
-    response["Content-Disposition"] = f'attachment; filename="final-report-{project.pk}.docx"'
-    return response
+    return final_report_docx_response(project_for(request.user, pk, Action.VIEW))
 
 
 def public_results(request: HttpRequest, pk: int) -> HttpResponse:
