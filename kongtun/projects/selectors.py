@@ -13,7 +13,7 @@ from kongtun.accounts.permissions import Action, fund_scope
 from kongtun.core.thai import fiscal_year_bounds, format_date
 from kongtun.funds.models import Fund
 from kongtun.plans.models import PlannedProject
-from kongtun.programme.models import Direction
+from kongtun.programme.models import Direction, OrgType, SupportType, TargetGroup
 from kongtun.projects.models import (
     PUBLIC_STATUSES,
     Activity,
@@ -314,3 +314,12 @@ def revision_request(project: Project) -> Transition | None:
         .order_by("-at", "-pk")
         .first()
     )
+
+
+def classification_choices() -> dict[str, QuerySet[Any]]:
+    """Every NHSO classification option, for the tick boxes of the printed form."""
+    return {
+        "org_types": OrgType.objects.filter(is_active=True).order_by("order"),
+        "support_types": SupportType.objects.filter(is_active=True).order_by("order"),
+        "target_groups": TargetGroup.objects.filter(is_active=True).order_by("order"),
+    }

@@ -341,6 +341,7 @@ def project_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         "project": project,
         "internal": can(request.user, Action.VIEW, project),
         "budget_groups": selectors.budget_by_group(project),
+        "classifications": selectors.classification_choices(),
     }
     pdf = render_pdf("projects/print.html", context, request=request)
     return pdf_response(pdf, f"proposal-{project.code or project.pk}.pdf")

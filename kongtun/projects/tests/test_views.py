@@ -427,3 +427,22 @@ def test_the_proposer_sees_why_the_proposal_was_returned_on_every_step_and_the_p
     ):
         assert "ระบุสถานที่ให้ชัด" in client.get(url).content.decode(), url
     assert "revision-note" not in Client().get(running(story).get_absolute_url()).content.decode()
+
+
+def test_the_printed_form_follows_the_funds_form_with_ticked_classifications_and_decision(story, monkeypatch):
+    from django.template.loader import render_to_string
+
+    from kongtun.projects import views
+
+    monkeypatch.setattr(
+        views, "render_pdf", lambda name, context, request: render_to_string(name, context).encode()
+    )
+    project = running(story)
+    html = Client().get(reverse("projects:pdf", args=[project.pk])).content.decode()
+    assert "แบบเสนอแผนงาน/โครงการ/กิจกรรม" in html
+    assert "เรียน" in html
+    assert "ส่วนที่ 2 ผลการพิจารณาแผนงาน/โครงการ/กิจกรรม" in html
+    assert html.count('class="box on"') == 4  # organisation, support type, target group, approved
+    assert "หนึ่งหมื่นบาทถ้วน" in html
+    assert "15 กันยายน 2569" in html  # report due, Buddhist Era
+    assert "นางสมศรี" not in html  # printed for the public: no names
