@@ -249,3 +249,12 @@ def test_area_links_tag_shows_the_district_plan_to_area_readers_only(story: Any)
     assert link in tpl.render({"area": story.district, "level": "district", "request": request})
     request.user = story.officer_a
     assert link not in tpl.render({"area": story.district, "level": "district", "request": request})
+
+
+def test_only_saved_projects_offer_a_remove_box(story: Any) -> None:
+    new = login(story.officer_a).get(reverse("plans:create", args=[story.fund_a.code, 2569, "tobacco"]))
+    assert "projects-0-DELETE" not in new.content.decode()
+    plan = make_plan(story)
+    edit = login(story.officer_a).get(reverse("plans:edit", args=[plan.pk])).content.decode()
+    assert 'name="projects-0-DELETE"' in edit and "นำโครงการนี้ออกจากแผน" in edit
+    assert 'name="projects-1-DELETE"' not in edit  # the first empty row
