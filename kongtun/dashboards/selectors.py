@@ -33,6 +33,7 @@ from kongtun.situations.models import SituationValue
 
 ZERO = Decimal("0")
 APPROVED = "approved"  # the pseudo-status of the project list: every approved status
+ALL = _("All")  # the empty choice of a filter
 
 
 @dataclass(frozen=True)
@@ -104,21 +105,28 @@ def fiscal_year_choices() -> list[int]:
     return sorted(years, reverse=True)
 
 
-@dataclass
-class Row:
-    """One line of a per-issue or per-support-type table."""
+@dataclass(kw_only=True)
+class Figures:
+    """The project figures of a dashboard and of each of its per-issue or per-support-type rows."""
 
-    key: Any
-    label: str
-    plans: int = 0
-    plan_budget: Decimal = ZERO
-    situation_funds: int = 0
     proposals: int = 0
     approved: int = 0
     requested: Decimal = ZERO
     approved_budget: Decimal = ZERO
     spent: Decimal = ZERO
     reports: int = 0
+
+
+@dataclass(kw_only=True)
+class Row(Figures):
+    """One line of a per-issue or per-support-type table."""
+
+    key: Any
+    label: str
+    short_label: str = ""  # for narrow tables: the support type's code
+    plans: int = 0
+    plan_budget: Decimal = ZERO
+    situation_funds: int = 0
 
 
 @dataclass
@@ -135,8 +143,8 @@ class ChildRow:
     approved_budget: Decimal = ZERO
 
 
-@dataclass
-class Dashboard:
+@dataclass(kw_only=True)
+class Dashboard(Figures):
     scope: Scope
     funds: int = 0
     funds_by_role: list[tuple[str, str, int]] = field(default_factory=list)
@@ -144,12 +152,6 @@ class Dashboard:
     plans: int = 0
     plan_budget: Decimal = ZERO
     by_status: list[tuple[str, str, int]] = field(default_factory=list)
-    proposals: int = 0
-    approved: int = 0
-    requested: Decimal = ZERO
-    approved_budget: Decimal = ZERO
-    spent: Decimal = ZERO
-    reports: int = 0
     by_issue: list[Row] = field(default_factory=list)
     by_support_type: list[Row] = field(default_factory=list)
     children: list[ChildRow] = field(default_factory=list)
@@ -160,6 +162,11 @@ class Dashboard:
     def issue_project_sum(self) -> int:
         """Approved projects added up over the issues: more than `approved` when projects share issues."""
         return sum(r.approved for r in self.by_issue)
+
+    @property
+    def issues_at_work(self) -> list[Row]:
+        """The issue rows with plans or proposals (for charts and the printed report)."""
+        return [r for r in self.by_issue if r.plans or r.proposals]
 
 
 def _approved_q(path: str = "") -> Q:
@@ -212,112 +219,69 @@ def projects_by_status(scope: Scope) -> dict[str, tuple[int, Decimal, Decimal]]:
     return {status: (n, requested or ZERO, approved or ZERO) for status, n, requested, approved in rows}
 
 
+def _figures(path: str = "", *, distinct: bool = False) -> dict[str, Any]:
+    """Aggregates of proposals and of approved projects with their budgets; `path` leads to the
+    project (`"project__"` from a project ↔ plan link, whose rows repeat a project: `distinct`)."""
+    approved = _approved_q(path)
+    return {
+        "proposals": Count(f"{path}id", distinct=distinct),
+        "approved": Count(f"{path}id", distinct=distinct, filter=approved),
+        "requested": Sum(f"{path}requested_budget", filter=approved),
+        "approved_budget": Sum(f"{path}approved_budget", filter=approved),
+    }
+
+
+def _by_key(rows: Any) -> dict[Any, dict[str, Any]]:
+    """`{key: figures}` from `values_list(key).annotate(**_figures())` rows."""
+    return {
+        key: {"proposals": p, "approved": n, "requested": r or ZERO, "approved_budget": b or ZERO}
+        for key, p, n, r, b in rows.order_by()
+    }
+
+
+def _add_spent_and_reports(scope: Scope, key: str, result: dict[Any, dict[str, Any]]) -> None:
+    """Money spent and activities reported by the approved projects, per `key` (a path from the
+    project, e.g. `"support_type_id"` or `"plans__issue_id"`), into `result` (2 queries)."""
+    for figure, model, path, total, empty in (
+        ("spent", ReportSpending, "report__project__", Sum("amount"), ZERO),
+        ("reports", ActivityReport, "project__", Count("id"), 0),
+    ):
+        rows = (
+            model.objects.filter(  # type: ignore[attr-defined]
+                scope.q(f"{path}fund__"),
+                **{f"{path}fiscal_year": scope.fiscal_year, f"{path}status__in": APPROVED_STATUSES},
+            )
+            .values_list(f"{path}{key}")
+            .annotate(total=total)
+            .order_by()
+        )
+        for k, value in rows:
+            result.setdefault(k, {})[figure] = value or empty
+
+
 def projects_by_issue(scope: Scope) -> dict[Any, dict[str, Any]]:
     """Per issue, through the plans each project belongs to: proposals, approved projects and
-    their budgets, money spent and activities reported (3 queries). A project counts once under
+    their budgets, money spent and activities reported (4 queries). A project counts once under
     each of its issues; projects in no plan are under the key None."""
     links = Project.plans.through.objects.filter(
         scope.q("project__fund__"), project__fiscal_year=scope.fiscal_year
     )
-    approved = _approved_q("project__")
-    result: dict[Any, dict[str, Any]] = {}
-    for issue, proposals, n, requested, approved_budget in (
-        links.values_list("plan__issue_id")
-        .annotate(
-            proposals=Count("project_id", distinct=True),
-            approved=Count("project_id", distinct=True, filter=approved),
-            requested=Sum("project__requested_budget", filter=approved),
-            approved_budget=Sum("project__approved_budget", filter=approved),
-        )
-        .order_by()
-    ):
-        result[issue] = {
-            "proposals": proposals,
-            "approved": n,
-            "requested": requested or ZERO,
-            "approved_budget": approved_budget or ZERO,
-        }
+    result = _by_key(links.values_list("plan__issue_id").annotate(**_figures("project__", distinct=True)))
     # Projects in no plan at all, so that the issue table accounts for every project.
     unplanned = Project.objects.filter(
         scope.q("fund__"), fiscal_year=scope.fiscal_year, plans__isnull=True
-    ).aggregate(
-        proposals=Count("id"),
-        approved=Count("id", filter=_approved_q()),
-        requested=Sum("requested_budget", filter=_approved_q()),
-        approved_budget=Sum("approved_budget", filter=_approved_q()),
-    )
+    ).aggregate(**_figures())
     if unplanned["proposals"]:
         result[None] = {k: v if v is not None else ZERO for k, v in unplanned.items()}
-    spent = (
-        ReportSpending.objects.filter(
-            scope.q("report__project__fund__"),
-            report__project__fiscal_year=scope.fiscal_year,
-            report__project__status__in=APPROVED_STATUSES,
-        )
-        .values_list("report__project__plans__issue_id")
-        .annotate(total=Sum("amount"))
-        .order_by()
-    )
-    for issue, total in spent:
-        result.setdefault(issue, {})["spent"] = total or ZERO
-    reports = (
-        ActivityReport.objects.filter(
-            scope.q("project__fund__"),
-            project__fiscal_year=scope.fiscal_year,
-            project__status__in=APPROVED_STATUSES,
-        )
-        .values_list("project__plans__issue_id")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    for issue, n in reports:
-        result.setdefault(issue, {})["reports"] = n
+    _add_spent_and_reports(scope, "plans__issue_id", result)
     return result
 
 
 def projects_by_support_type(scope: Scope) -> dict[Any, dict[str, Any]]:
     """Per support type (each project has at most one, so these add up to the totals; 3 queries)."""
-    approved = _approved_q()
-    result: dict[Any, dict[str, Any]] = {}
-    for key, proposals, n, requested, approved_budget in (
-        Project.objects.filter(scope.q("fund__"), fiscal_year=scope.fiscal_year)
-        .values_list("support_type_id")
-        .annotate(
-            proposals=Count("id"),
-            approved=Count("id", filter=approved),
-            requested=Sum("requested_budget", filter=approved),
-            approved_budget=Sum("approved_budget", filter=approved),
-        )
-        .order_by()
-    ):
-        result[key] = {
-            "proposals": proposals,
-            "approved": n,
-            "requested": requested or ZERO,
-            "approved_budget": approved_budget or ZERO,
-        }
-    for key, total in (
-        ReportSpending.objects.filter(
-            scope.q("report__project__fund__"),
-            report__project__fiscal_year=scope.fiscal_year,
-            report__project__status__in=APPROVED_STATUSES,
-        )
-        .values_list("report__project__support_type_id")
-        .annotate(total=Sum("amount"))
-        .order_by()
-    ):
-        result.setdefault(key, {})["spent"] = total or ZERO
-    for key, n in (
-        ActivityReport.objects.filter(
-            scope.q("project__fund__"),
-            project__fiscal_year=scope.fiscal_year,
-            project__status__in=APPROVED_STATUSES,
-        )
-        .values_list("project__support_type_id")
-        .annotate(n=Count("id"))
-        .order_by()
-    ):
-        result.setdefault(key, {})["reports"] = n
+    projects = Project.objects.filter(scope.q("fund__"), fiscal_year=scope.fiscal_year)
+    result = _by_key(projects.values_list("support_type_id").annotate(**_figures()))
+    _add_spent_and_reports(scope, "support_type_id", result)
     return result
 
 
@@ -333,7 +297,8 @@ def children_table(scope: Scope, *, rollup: bool = False) -> list[ChildRow]:
     key = _CHILD_KEY[scope.level]
     level = _CHILD_LEVEL[scope.level]
     rows: dict[Any, ChildRow] = {}
-    labels: dict[Any, str]
+    labels: dict[Any, str] = {}
+    codes: dict[Any, str] = {}
     if level == "region":
         labels = {r.pk: str(r) for r in Region.objects.all()}
     elif level == "province":
@@ -341,10 +306,10 @@ def children_table(scope: Scope, *, rollup: bool = False) -> list[ChildRow]:
     elif level == "district":
         labels = dict(District.objects.filter(province_id=scope.code).values_list("code", "name_th"))
     else:
-        labels = dict(Fund.objects.filter(scope.q(), is_active=True).values_list("id", "name"))
-    codes = {}
-    if level == "fund":
-        codes = dict(Fund.objects.filter(scope.q(), is_active=True).values_list("id", "code"))
+        funds = Fund.objects.filter(scope.q(), is_active=True).values_list("id", "code", "name", "lg_name")
+        for pk, code, name, lg_name in funds:
+            # Within a district the local government's name is enough, and far shorter on a phone.
+            labels[pk], codes[pk] = lg_name or name, code
     for k, label in labels.items():
         rows[k] = ChildRow(key=codes.get(k, k), label=label, level=level)
     for k, n in (
@@ -474,7 +439,9 @@ def dashboard(scope: Scope) -> Dashboard:
     )
     for support in SupportType.objects.all():
         if support.pk in per_support:
-            board.by_support_type.append(Row(key=support.pk, label=str(support), **per_support[support.pk]))
+            board.by_support_type.append(
+                Row(key=support.pk, label=str(support), short_label=support.code, **per_support[support.pk])
+            )
     if None in per_support:
         board.by_support_type.append(Row(key=None, label=str(_("No support type yet")), **per_support[None]))
     # Each project has at most one support type, so these rows add up to the distinct totals.
@@ -499,22 +466,57 @@ def visible_projects(user: Any) -> QuerySet[Project]:
     return projects.filter(q)
 
 
-class ProjectFilter(django_filters.FilterSet):
-    """The filters of the project list behind every dashboard number (page, export and API)."""
+class AreaYearFilter(django_filters.FilterSet):
+    """Where and when: the filters of every list of rows with a `fund` and a `fiscal_year` (plans,
+    projects, search documents). Regions and provinces are chosen by name; a district or fund by
+    its name or its code."""
 
-    region = django_filters.NumberFilter(label=_("NHSO region"), field_name="fund__region_id")
-    province = django_filters.CharFilter(label=_("Province code"), field_name="fund__province_id")
-    district = django_filters.CharFilter(label=_("District code"), field_name="fund__district_id")
-    fund = django_filters.CharFilter(label=_("Fund code"), field_name="fund__code")
-    year = django_filters.NumberFilter(label=_("Fiscal year (B.E.)"), field_name="fiscal_year")
-    issue = django_filters.ModelChoiceFilter(
-        label=_("Issue"), queryset=Issue.objects.all(), method="filter_issue"
+    region = django_filters.ModelChoiceFilter(
+        label=_("NHSO region"), queryset=Region.objects.all(), field_name="fund__region", empty_label=ALL
     )
+    province = django_filters.ModelChoiceFilter(
+        label=_("Province"), queryset=Province.objects.all(), field_name="fund__province", empty_label=ALL
+    )
+    district = django_filters.CharFilter(label=_("District (name or code)"), method="filter_district")
+    fund = django_filters.CharFilter(label=_("Fund (name or code)"), method="filter_fund")
+    year = django_filters.NumberFilter(label=_("Fiscal year (B.E.)"), field_name="fiscal_year")
+
+    def filter_district(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        value = value.strip()
+        if value.isdigit():
+            return queryset.filter(fund__district_id=value)
+        return queryset.filter(fund__district__name_th=value.removeprefix("อำเภอ").strip())
+
+    def filter_fund(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        value = value.strip()
+        return queryset.filter(Q(fund__code__iexact=value) | Q(fund__name__icontains=value))
+
+
+class WhereWhenFilter(AreaYearFilter):
+    """The area and year filters with status and support type: the project list behind the
+    dashboards and search share them."""
+
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=[(APPROVED, _("Approved (all)")), *Status.choices], method="filter_status"
+        label=_("Status"),
+        choices=[(APPROVED, _("Approved (all)")), *Status.choices],
+        method="filter_status",
+        empty_label=ALL,
     )
     support_type = django_filters.ModelChoiceFilter(
-        label=_("Support type"), queryset=SupportType.objects.all()
+        label=_("Support type"), queryset=SupportType.objects.all(), empty_label=ALL
+    )
+
+    def filter_status(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        if value == APPROVED:
+            return queryset.filter(status__in=APPROVED_STATUSES)
+        return queryset.filter(status=value)
+
+
+class ProjectFilter(WhereWhenFilter):
+    """The filters of the project list behind every dashboard number (page, export and API)."""
+
+    issue = django_filters.ModelChoiceFilter(
+        label=_("Issue"), queryset=Issue.objects.all(), method="filter_issue", empty_label=ALL
     )
     no_plan = django_filters.BooleanFilter(label=_("Not in any plan"), method="filter_no_plan")
 
@@ -527,11 +529,6 @@ class ProjectFilter(django_filters.FilterSet):
         links = Project.plans.through.objects.filter(plan__issue=value).values("project_id")
         return queryset.filter(pk__in=links)
 
-    def filter_status(self, queryset: QuerySet[Project], name: str, value: str) -> QuerySet[Project]:
-        if value == APPROVED:
-            return queryset.filter(status__in=APPROVED_STATUSES)
-        return queryset.filter(status=value)
-
     def filter_no_plan(self, queryset: QuerySet[Project], name: str, value: bool | None) -> QuerySet[Project]:
         return queryset.filter(plans__isnull=True) if value else queryset
 
@@ -540,15 +537,10 @@ def project_rows(queryset: QuerySet[Project]) -> QuerySet[Project]:
     return queryset.order_by("-fiscal_year", "fund__code", "title")
 
 
-class PlanFilter(django_filters.FilterSet):
+class PlanFilter(AreaYearFilter):
     """The filters of the plan list behind the dashboards' plan counts."""
 
-    region = django_filters.NumberFilter(label=_("NHSO region"), field_name="fund__region_id")
-    province = django_filters.CharFilter(label=_("Province code"), field_name="fund__province_id")
-    district = django_filters.CharFilter(label=_("District code"), field_name="fund__district_id")
-    fund = django_filters.CharFilter(label=_("Fund code"), field_name="fund__code")
-    year = django_filters.NumberFilter(label=_("Fiscal year (B.E.)"), field_name="fiscal_year")
-    issue = django_filters.ModelChoiceFilter(label=_("Issue"), queryset=Issue.objects.all())
+    issue = django_filters.ModelChoiceFilter(label=_("Issue"), queryset=Issue.objects.all(), empty_label=ALL)
 
     class Meta:
         model = Plan

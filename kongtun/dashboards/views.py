@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 
 from kongtun.dashboards import exports
 from kongtun.dashboards.selectors import (
@@ -46,12 +47,14 @@ def _links(scope: Scope) -> dict[str, str]:
 
 
 def _chart_data(board: Dashboard) -> dict[str, object]:
+    issues = board.issues_at_work
     return {
         "issues": {
-            "labels": [r.label for r in board.by_issue],
-            "approved": [r.approved for r in board.by_issue],
-            "plans": [r.plans for r in board.by_issue],
-            "budget": [float(r.approved_budget) for r in board.by_issue],
+            "labels": [r.label for r in issues],
+            "approved": [r.approved for r in issues],
+            "plans": [r.plans for r in issues],
+            "budget": [float(r.approved_budget) for r in issues],
+            "names": {"approved": gettext("Approved projects"), "plans": gettext("Plans")},
         },
         "status": {
             "labels": [label for _k, label, n in board.by_status if n],

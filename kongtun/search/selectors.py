@@ -21,13 +21,13 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from kongtun.accounts.permissions import Action, fund_scope, is_admin
+from kongtun.dashboards.selectors import ALL, WhereWhenFilter
 from kongtun.followups.models import ActivityReport
-from kongtun.programme.models import Issue, SupportType, TargetGroup
-from kongtun.projects.models import APPROVED_STATUSES, Project, Status
+from kongtun.programme.models import Issue, TargetGroup
+from kongtun.projects.models import Project, Status
 from kongtun.search.models import Kind, SearchDocument
 from kongtun.search.text import key_words, query_words, snippet
 
-APPROVED = "approved"
 CANDIDATES = 200  # the newest matches that are ranked by relevance
 COUNT_CAP = 500  # results are counted up to this number
 
@@ -46,27 +46,16 @@ def visible_documents(user: Any) -> QuerySet[SearchDocument]:
     return docs.filter(q)
 
 
-class SearchFilter(django_filters.FilterSet):
+class SearchFilter(WhereWhenFilter):
     """Filters of the search page and API: kind, area, issue, year, status, support type, target group."""
 
     q = django_filters.CharFilter(label=_("Words to find"), method="filter_nothing")
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Kind.choices)
-    region = django_filters.NumberFilter(label=_("NHSO region"), field_name="fund__region_id")
-    province = django_filters.CharFilter(label=_("Province code"), field_name="fund__province_id")
-    district = django_filters.CharFilter(label=_("District code"), field_name="fund__district_id")
-    fund = django_filters.CharFilter(label=_("Fund code"), field_name="fund__code")
-    year = django_filters.NumberFilter(label=_("Fiscal year (B.E.)"), field_name="fiscal_year")
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Kind.choices, empty_label=ALL)
     issue = django_filters.ModelChoiceFilter(
-        label=_("Issue"), queryset=Issue.objects.all(), method="filter_issue"
-    )
-    status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=[(APPROVED, _("Approved (all)")), *Status.choices], method="filter_status"
-    )
-    support_type = django_filters.ModelChoiceFilter(
-        label=_("Support type"), queryset=SupportType.objects.all()
+        label=_("Issue"), queryset=Issue.objects.all(), method="filter_issue", empty_label=ALL
     )
     target_group = django_filters.ModelChoiceFilter(
-        label=_("Target group"), queryset=TargetGroup.objects.all()
+        label=_("Target group"), queryset=TargetGroup.objects.all(), empty_label=ALL
     )
 
     class Meta:
@@ -83,13 +72,6 @@ class SearchFilter(django_filters.FilterSet):
     ) -> QuerySet[SearchDocument]:
         links = SearchDocument.issues.through.objects.filter(issue=value).values("searchdocument_id")
         return queryset.filter(pk__in=links)
-
-    def filter_status(
-        self, queryset: QuerySet[SearchDocument], name: str, value: str
-    ) -> QuerySet[SearchDocument]:
-        if value == APPROVED:
-            return queryset.filter(status__in=APPROVED_STATUSES)
-        return queryset.filter(status=value)
 
 
 def _fts5_query(words: list[str], *, any_word: bool) -> str:
@@ -121,7 +103,9 @@ def _ranked(
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchRank
 
-        rank: Any = SearchRank(F("search_vector"), _pg_query(words, any_word=any_word))
+        # Normalised by the document's length (1 + log of it), like bm25 on SQLite: a project ranks
+        # above its activity reports, whose text repeats the project's title among other words.
+        rank: Any = SearchRank(F("search_vector"), _pg_query(words, any_word=any_word), normalization=1)
     else:
         rank = RawSQL(
             "SELECT -bm25(search_fts) FROM search_fts WHERE search_fts MATCH %s"
@@ -191,12 +175,15 @@ def search_documents(
     fuzzy = False
     # Counted up to a cap: "more than 500" is all a reader needs, and counting 20,000 is slow.
     total = (matching(base, words) if words else base)[: COUNT_CAP + 1].count()
+    marked = words
     if total == 0 and query.strip():
         found, fuzzy = _typo_match(base, query), True
         total = found[: COUNT_CAP + 1].count()
+        # Mark what was typed, not its pieces: ผู้สูงอาย cut into ผู้ · สูง · อาย marks สูง anywhere.
+        marked = [query.strip()]
     docs = list(found[offset : offset + limit])
     hits = [
-        Hit(doc=d, title=snippet(d.title, words, width=300), snippet=snippet(d.body, words)) for d in docs
+        Hit(doc=d, title=snippet(d.title, marked, width=300), snippet=snippet(d.body, marked)) for d in docs
     ]
     return Results(
         query=query, words=words, hits=hits, total=min(total, COUNT_CAP), fuzzy=fuzzy, more=total > COUNT_CAP

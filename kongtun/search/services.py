@@ -23,9 +23,10 @@ def _join(*parts: str) -> str:
     return "\n".join(p.strip() for p in parts if p and p.strip())
 
 
-def _project_fields(project: Project) -> dict[str, Any]:
+def _project_facets(project: Project) -> dict[str, Any]:
+    """What a project and its activity reports are filtered by: the project's fund, year, status
+    (public once approved), support type and main target group."""
     return {
-        "kind": Kind.PROJECT,
         "project_id": project.pk,
         "fund_id": project.fund_id,
         "fiscal_year": project.fiscal_year,
@@ -33,6 +34,13 @@ def _project_fields(project: Project) -> dict[str, Any]:
         "is_public": project.status in PUBLIC_STATUSES,
         "support_type_id": project.support_type_id,
         "target_group_id": project.main_target_group_id,
+    }
+
+
+def _project_fields(project: Project) -> dict[str, Any]:
+    return {
+        "kind": Kind.PROJECT,
+        **_project_facets(project),
         "title": project.title,
         "body": _join(
             project.rationale,
@@ -65,13 +73,7 @@ def _report_fields(report: ActivityReport) -> dict[str, Any]:
     project = report.project
     return {
         "kind": Kind.REPORT,
-        "project_id": project.pk,
-        "fund_id": project.fund_id,
-        "fiscal_year": project.fiscal_year,
-        "status": project.status,
-        "is_public": project.status in PUBLIC_STATUSES,
-        "support_type_id": project.support_type_id,
-        "target_group_id": project.main_target_group_id,
+        **_project_facets(project),
         "title": report.title,
         "body": _join(project.title, report.done, report.results, report.problems, report.suggestions),
         "url": reverse("followups:report", args=[report.pk]),

@@ -12,6 +12,8 @@ from pythainlp import word_tokenize
 from pythainlp.corpus import thai_stopwords
 
 _WORD = re.compile(r"\w", re.UNICODE)
+# Thai vowel and tone marks written above or below a letter: a highlight never ends before them.
+_MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
 # Words that every project title carries: useless for "similar" and for ranking.
 _GENERIC = {"โครงการ", "กิจกรรม", "ส่งเสริม", "ตำบล", "หมู่", "บ้าน", "พัฒนา", "การ", "และ", "ใน"}
 
@@ -83,20 +85,39 @@ def key_words(text: str, limit: int = 8) -> list[str]:
     return words[:limit]
 
 
+def _word_edges(text: str, at: int, reach: int = 30) -> list[int]:
+    """Where words begin and end in `text` near position `at` (Thai words segmented), so that a
+    snippet never starts or ends in the middle of a word."""
+    lo, hi = max(at - reach, 0), min(at + reach, len(text))
+    edges, offset = [], lo
+    for token in word_tokenize(text[lo:hi], engine="newmm", keep_whitespace=True):
+        offset += len(token)
+        edges.append(offset)
+    # The first and last tokens may be cut by the window itself: trust only the inner edges.
+    inner = edges[:-1] if hi < len(text) else edges
+    return [e for e in inner if e > lo] or [at]
+
+
 def snippet(text: str, words: list[str], *, width: int = 160) -> SafeString:
-    """A piece of `text` around the first matched word, every matched word wrapped in <mark>."""
+    """A piece of `text` around the first matched word, starting and ending on whole words, every
+    matched word wrapped in <mark>."""
     text = " ".join((text or "").split())
     lowered = text.lower()
     positions = [lowered.find(w) for w in words if w and lowered.find(w) >= 0]
     start = max(min(positions) - width // 3, 0) if positions else 0
-    piece = text[start : start + width]
+    if start > 0:
+        start = min([e for e in _word_edges(text, start) if e >= start] or [start], default=start)
+        start = min(start, min(positions))
+    end = start + width
+    if end < len(text):
+        end = max([e for e in _word_edges(text, end) if start < e <= end] or [end])
+    piece = text[start:end].strip()
     html = str(escape(piece))
     for word in sorted({w for w in words if w}, key=len, reverse=True):
-        html = re.sub(
-            re.escape(escape(word)), lambda m: f"<mark>{m.group(0)}</mark>", html, flags=re.IGNORECASE
-        )
+        pattern = re.escape(escape(word)) + _MARKS
+        html = re.sub(pattern, lambda m: f"<mark>{m.group(0)}</mark>", html, flags=re.IGNORECASE)
     # Undo marks nested inside marks (a short word inside a longer matched word).
     html = re.sub(r"<mark>([^<]*)<mark>([^<]*)</mark>([^<]*)</mark>", r"<mark>\1\2\3</mark>", html)
     prefix = "… " if start > 0 else ""
-    suffix = " …" if start + width < len(text) else ""
+    suffix = " …" if end < len(text) else ""
     return mark_safe(prefix + html + suffix)

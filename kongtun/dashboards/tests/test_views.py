@@ -111,3 +111,28 @@ def test_progress_report_prints_as_pdf(story, data):
 def test_the_fund_page_links_to_its_dashboard(story, data):
     response = Client().get(reverse("funds:detail", args=["L9001"]))
     assert reverse("dashboards:fund", args=["L9001"]) in response.text
+
+
+def test_the_issue_table_ends_with_a_total_that_counts_each_project_once(story, data):
+    response = Client().get(reverse("dashboards:district", args=["9003"]), {"year": YEAR})
+    approved = reverse("dashboards:projects") + f"?year={YEAR}&amp;district=9003&amp;status=approved"
+    assert f'<a data-figure="total-approved" href="{approved}">4</a>' in response.text
+    assert "รวม (นับโครงการละครั้งเดียว)" in response.text
+
+
+def test_the_district_area_table_names_funds_by_their_local_government(story, data):
+    story.fund_a.lg_name = "เทศบาลตำบลบ้านนา"
+    story.fund_a.save()
+    response = Client().get(reverse("dashboards:district", args=["9003"]), {"year": YEAR})
+    labels = [c.label for c in response.context["board"].children]
+    assert "เทศบาลตำบลบ้านนา" in labels and story.fund_a.name not in labels
+
+
+def test_the_chart_shows_only_issues_with_plans_or_proposals(story, data):
+    response = Client().get(reverse("dashboards:district", args=["9003"]), {"year": YEAR})
+    board = response.context["board"]
+    assert {r.label for r in board.issues_at_work} == {
+        data.tobacco.name_th,
+        data.activity.name_th,
+        "ไม่อยู่ในแผนงานใด",
+    }

@@ -176,3 +176,44 @@ def test_the_projects_create_service_indexes_the_new_proposal(story):
     assert search_documents(user=story.proposer_a, query="ผู้สูงอายุ").total == 1  # their own draft
     assert search_documents(user=story.officer_b, query="ผู้สูงอายุ").total == 0
     assert search_documents(user=story.officer_a, query="ผู้สูงอายุ").total == 1
+
+
+def test_a_snippet_starts_and_ends_on_whole_thai_words():
+    text = (
+        "ข้อมูลสถานการณ์ของตำบลชี้ว่าปัญหานี้ยังสูงกว่าค่าเฉลี่ยของอำเภอ ชุมชนจึงร่วมกันจัดทำโครงการนี้ "
+        "กลุ่มเป้าหมายมีความรู้และปรับพฤติกรรม ตัวชี้วัดของตำบลดีขึ้นตามเป้าหมาย ชมรมผู้สูงอายุ หมู่ 9"
+    )
+    html = snippet(text, ["ปัญหา"], width=60)
+    assert html.startswith("… ของตำบล")  # not "… องตำบล"
+    assert html.endswith("ชุมชนจึง …")  # not "ชุมชนจ …"
+    assert "<mark>ปัญหา</mark>" in html
+
+
+def test_a_typo_marks_what_was_typed_with_its_vowel_not_its_pieces(story, data):
+    results = search_documents(user=AnonymousUser(), query="ผู้สูงอาย")
+    assert results.fuzzy and TITLE in titles(results)
+    hit = next(h for h in results.hits if h.doc.title == TITLE)
+    assert "<mark>ผู้สูงอายุ</mark>" in hit.title
+    assert "<mark>สูง</mark>" not in hit.snippet
+
+
+def test_filters_take_a_district_or_a_fund_by_name_as_well_as_by_code(story, data):
+    everyone = AnonymousUser()
+    by_code = search_documents(user=everyone, query="บุหรี่", filters={"kind": "project", "district": "9003"})
+    by_name = search_documents(
+        user=everyone, query="บุหรี่", filters={"kind": "project", "district": "อำเภอจะนะ"}
+    )
+    assert by_code.total == by_name.total == 3
+    name_part = story.fund_b.name[-8:]
+    assert search_documents(user=everyone, query="บุหรี่", filters={"fund": name_part}).total >= 1
+    assert search_documents(user=everyone, query="บุหรี่", filters={"fund": story.fund_b.code}).total >= 1
+
+
+def test_no_close_titles_means_no_promise_of_close_titles(story, data):
+    from django.utils import translation
+
+    response = Client().get(reverse("search:index"), {"q": "ฮิปโปโปเตมัส"})
+    assert response.context["results"].fuzzy and not response.context["results"].hits
+    with translation.override(response.context["LANGUAGE_CODE"]):
+        promise = translation.gettext("No exact match: showing titles that are close to what you typed.")
+    assert promise not in response.content.decode()

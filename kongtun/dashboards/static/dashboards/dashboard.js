@@ -13,13 +13,19 @@
     var node = document.getElementById("dashboard-data");
     if (!node) { return; }
     var data = JSON.parse(node.textContent);
+    var canvas = document.getElementById("chart-issues");
+    if (canvas) {
+      // Two bars an issue; the canvas grows with the number of issues so that labels stay readable.
+      canvas.parentNode.style.height = Math.max(12, 2.6 * data.issues.labels.length + 4) + "rem";
+    }
     draw("chart-issues", {
       type: "bar",
       data: { labels: data.issues.labels, datasets: [
-        { label: node.dataset.approvedLabel || "", data: data.issues.approved, backgroundColor: GREEN }
+        { label: data.issues.names.plans, data: data.issues.plans, backgroundColor: "#8fd1b5" },
+        { label: data.issues.names.approved, data: data.issues.approved, backgroundColor: GREEN }
       ] },
       options: {
-        indexAxis: "y", maintainAspectRatio: false, plugins: { legend: { display: false } },
+        indexAxis: "y", maintainAspectRatio: false, plugins: { legend: { position: "bottom" } },
         scales: { x: { beginAtZero: true, ticks: { precision: 0 } } }
       }
     });
