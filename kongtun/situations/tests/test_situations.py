@@ -292,3 +292,10 @@ def test_save_and_go_on_opens_the_next_issue(story) -> None:  # type: ignore[no-
     first, second = issues[0], issues[1]
     response = login(story.collector_a).post(entry_url(story, issue=first.code), {"next": "1"})
     assert response["Location"] == entry_url(story, issue=second.code)
+
+
+def test_import_page_shows_where_it_is_and_a_way_back(story) -> None:  # type: ignore[no-untyped-def]
+    html = login(story.collector_a).get(reverse("situations:import") + f"?fund={story.fund_a.code}")
+    body = html.content.decode()
+    assert '<ol class="breadcrumb">' in body and story.district.name_th in body
+    assert reverse("situations:fund", args=[story.fund_a.code]) in body
