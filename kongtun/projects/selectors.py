@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.utils.translation import gettext as _
 
-from kongtun.accounts.permissions import Action, fund_scope
+from kongtun.accounts.permissions import Action, fund_scope, user_funds
 from kongtun.core.thai import fiscal_year_bounds, format_date
 from kongtun.funds.models import Fund
 from kongtun.plans.models import PlannedProject
@@ -323,3 +323,10 @@ def classification_choices() -> dict[str, QuerySet[Any]]:
         "support_types": SupportType.objects.filter(is_active=True).order_by("order"),
         "target_groups": TargetGroup.objects.filter(is_active=True).order_by("order"),
     }
+
+
+def funds_to_propose(user: Any, limit: int = 3) -> list[Fund]:
+    """The funds the user may send proposals to, for "New proposal" buttons; none when there are
+    more than `limit` (officers of a district or admins start from the fund's own page)."""
+    funds = list(user_funds(user, Action.PROPOSE).order_by("name")[: limit + 1])
+    return funds if len(funds) <= limit else []

@@ -290,7 +290,8 @@ def fund_proposals(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def my_proposals(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.my_projects(request.user), 30).get_page(request.GET.get("page"))
-    return render(request, "projects/mine.html", {"page": page})
+    context = {"page": page, "funds": selectors.funds_to_propose(request.user)}
+    return render(request, "projects/mine.html", context)
 
 
 def public_projects(request: HttpRequest) -> HttpResponse:

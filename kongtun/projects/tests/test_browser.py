@@ -76,7 +76,7 @@ def test_proposer_writes_from_the_plan_and_submits_on_a_phone(browser_page: Any,
     page.fill("#id_lines-2-unit_cost", "500")
     assert page.inner_text(".js-total") == "6,500.00"  # summed live: 40 × 150 + 500
     page.screenshot(path=f"{SHOTS}/proposal-activity.png", full_page=True)
-    page.click("text=บันทึกกิจกรรม")
+    page.click("main button:has-text('บันทึกกิจกรรม')")
     page.wait_for_url("**/edit/7/")
     page.click("text=ไปขั้นต่อไป")
     page.fill("#id_expected_results", "ผู้ใหญ่สูบบุหรี่ลดลงจากร้อยละ 30 เหลือ 25")
@@ -92,3 +92,35 @@ def test_proposer_writes_from_the_plan_and_submits_on_a_phone(browser_page: Any,
     assert project.requested_budget == 6500
     assert "ส่งกองทุนแล้ว" in page.content()
     page.screenshot(path=f"{SHOTS}/proposal-submitted.png", full_page=True)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_step_saves_itself_and_the_check_updates_without_pressing_save(
+    browser_page: Any, story: Any
+) -> None:
+    page = browser_page
+    planned = make_planned(story)
+    sign_in(page, story.proposer_a)
+    page.goto(page.base_url + reverse("projects:start_from_planned", args=[planned.pk]))
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/edit/1/")
+    project = Project.objects.get(planned_project=planned)
+    page.goto(page.base_url + reverse("projects:edit", args=[project.pk, 6]))
+    page.wait_for_selector("#quality .findings.errors li")
+    assert "ระยะเวลา" in page.inner_text("#quality")
+    page.fill("#id_start_date", "01/11/2568")
+    page.fill("#id_end_date", "31/08/2569")
+    page.locator("#id_end_date").blur()
+    page.wait_for_selector("#autosave-status .autosave.ok")
+    assert "ระยะเวลา" not in page.inner_text("#quality .findings.errors")
+    project.refresh_from_db()
+    assert project.end_date is not None
+    # Typed, then left at once by a step link: the beacon still saves it.
+    page.goto(page.base_url + reverse("projects:edit", args=[project.pk, 8]))
+    page.fill("#id_expected_results", "ผู้สูบลดลง")
+    page.click(".steps a[href$='/edit/7/']")
+    page.wait_for_url("**/edit/7/")
+    page.wait_for_timeout(500)
+    project.refresh_from_db()
+    assert project.expected_results == "ผู้สูบลดลง"

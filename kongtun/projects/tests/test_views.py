@@ -446,3 +446,11 @@ def test_the_printed_form_follows_the_funds_form_with_ticked_classifications_and
     assert "หนึ่งหมื่นบาทถ้วน" in html
     assert "15 กันยายน 2569" in html  # report due, Buddhist Era
     assert "นางสมศรี" not in html  # printed for the public: no names
+
+
+def test_my_proposals_offers_a_new_proposal_to_the_proposers_fund(story):
+    html = login(story.proposer_a).get(reverse("projects:mine")).content.decode()
+    assert reverse("projects:start", args=[story.fund_a.code]) in html
+    assert reverse("projects:start", args=[story.fund_a.code]) not in (
+        login(story.committee_a).get(reverse("projects:mine")).content.decode()
+    )
