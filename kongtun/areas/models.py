@@ -6,6 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kongtun.core.thai import local_name
+
 
 class Region(models.Model):
     """NHSO region (เขต 1–13; 13 is Bangkok)."""
@@ -43,7 +45,7 @@ class Province(models.Model):
         verbose_name_plural = _("provinces")
 
     def __str__(self) -> str:
-        return self.name_th
+        return local_name(self.name_th, self.name_en)
 
     def get_absolute_url(self) -> str:
         return reverse("areas:province", args=[self.code])
@@ -64,7 +66,7 @@ class District(models.Model):
         verbose_name_plural = _("districts")
 
     def __str__(self) -> str:
-        return self.name_th
+        return local_name(self.name_th, self.name_en)
 
     def get_absolute_url(self) -> str:
         return reverse("areas:district", args=[self.code])
@@ -85,7 +87,7 @@ class Subdistrict(models.Model):
         verbose_name_plural = _("sub-districts")
 
     def __str__(self) -> str:
-        return self.name_th
+        return local_name(self.name_th, self.name_en)
 
     def breadcrumb(self) -> list[Region | Province | District | Subdistrict]:
         return [*self.district.breadcrumb(), self]

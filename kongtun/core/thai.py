@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from pythainlp.util import bahttext, thai_strftime
 
 BE_OFFSET = 543
@@ -111,7 +113,13 @@ def format_baht(value: Decimal | float | int | None, *, unit: bool = True) -> st
     if value is None:
         return ""
     text = f"{to_money(value):,.2f}"
-    return f"{text} บาท" if unit else text
+    return _("%(amount)s baht") % {"amount": text} if unit else text
+
+
+def local_name(name_th: str, name_en: str) -> str:
+    """A place or issue name in the reader's language: Thai, or English when the page is English
+    and an English name exists."""
+    return name_en if name_en and (get_language() or "").startswith("en") else name_th
 
 
 def baht_in_words(value: Decimal | float | int) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kongtun.core.thai import local_name
+
 
 class IssueKind(models.TextChoices):
     ISSUE = "issue", _("Programme issue")
@@ -27,7 +29,7 @@ class Issue(models.Model):
         verbose_name_plural = _("issues")
 
     def __str__(self) -> str:
-        return self.name_th
+        return local_name(self.name_th, self.name_en)
 
 
 class ProgrammeYear(models.Model):

@@ -88,3 +88,16 @@ def test_template_filters_are_available_without_load() -> None:
         "{{ d|thaidate }}|{{ d|thaidate_short }}|{{ m|baht }}|{{ m|money }}|{{ m|bahtwords }}"
     ).render(Context({"d": dt.date(2024, 3, 15), "m": Decimal("1040000")}))
     assert html == "15 มีนาคม 2567|15 มี.ค. 67|1,040,000.00 บาท|1,040,000.00|หนึ่งล้านสี่หมื่นบาทถ้วน"
+
+
+def test_money_and_names_follow_the_page_language() -> None:
+    from django.utils import translation
+
+    from kongtun.core.thai import format_baht, local_name
+
+    assert format_baht(1040000) == "1,040,000.00 บาท"
+    assert local_name("จะนะ", "Chana") == "จะนะ"
+    with translation.override("en"):
+        assert format_baht(1040000) == "1,040,000.00 baht"
+        assert local_name("จะนะ", "Chana") == "Chana"
+        assert local_name("จะนะ", "") == "จะนะ"
