@@ -44,6 +44,29 @@ def plan_projects(plan: Plan) -> list[PlannedProject]:
     return list(plan.planned_projects.select_related("support_type", "org_type"))
 
 
+def plan_initial(plan: Plan | None) -> dict[str, Any]:
+    """The plan form's starting values: the saved plan's, or nothing for a new one."""
+    if plan is None:
+        return {}
+    return {f: getattr(plan, f) for f in ("situation", "objective", "approach", "budget")}
+
+
+def project_initial(plan: Plan | None) -> list[dict[str, Any]] | None:
+    """The saved projects to do, as rows of the projects formset."""
+    if plan is None:
+        return None
+    return [
+        {
+            "id": p.pk,
+            "title": p.title,
+            "support_type": p.support_type_id,
+            "org_type": p.org_type_id,
+            "budget": p.budget,
+        }
+        for p in plan_projects(plan)
+    ]
+
+
 def target_initial(
     *, fund: Fund, fiscal_year: int, issue: Issue, plan: Plan | None = None
 ) -> list[dict[str, Any]]:

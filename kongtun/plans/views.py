@@ -46,27 +46,9 @@ def fund_plans(request: HttpRequest, code: str) -> HttpResponse:
 def _plan_form(request: HttpRequest, fund: Fund, year: int, issue: Issue, plan: Plan | None) -> HttpResponse:
     initial = selectors.target_initial(fund=fund, fiscal_year=year, issue=issue, plan=plan)
     data = request.POST if request.method == "POST" else None
-    plan_initial = (
-        {f: getattr(plan, f) for f in ("situation", "objective", "approach", "budget")} if plan else {}
-    )
-    form = PlanForm(data, initial=plan_initial)
+    form = PlanForm(data, initial=selectors.plan_initial(plan))
     targets = TargetFormSet(data, initial=initial, prefix="targets")
-    projects = ProjectFormSet(
-        data,
-        prefix="projects",
-        initial=[
-            {
-                "id": p.pk,
-                "title": p.title,
-                "support_type": p.support_type_id,
-                "org_type": p.org_type_id,
-                "budget": p.budget,
-            }
-            for p in selectors.plan_projects(plan)
-        ]
-        if plan
-        else None,
-    )
+    projects = ProjectFormSet(data, prefix="projects", initial=selectors.project_initial(plan))
     if data is not None and form.is_valid() and targets.is_valid() and projects.is_valid():
         try:
             plan = services.plan_save(
