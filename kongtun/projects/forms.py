@@ -58,13 +58,15 @@ class PlansForm(forms.Form):
         label=_("Support type (NHSO announcement)"),
         queryset=SupportType.objects.filter(is_active=True),
         required=False,
-        empty_label=_("– choose –"),
+        empty_label=None,
+        widget=forms.RadioSelect,
     )
     org_type = forms.ModelChoiceField(
         label=_("Type of responsible organisation"),
         queryset=OrgType.objects.filter(is_active=True),
         required=False,
-        empty_label=_("– choose –"),
+        empty_label=None,
+        widget=forms.RadioSelect,
     )
     main_target_group = forms.ModelChoiceField(
         label=_("Main target group"),

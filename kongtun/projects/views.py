@@ -56,6 +56,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "editable": editable,
         "sections": _sections(),
         "revision": selectors.revision_request(project) if internal else None,
+        "quality": selectors.project_quality(project) if internal and not project.is_approved else None,
         "budget_groups": selectors.budget_by_group(project),
         "transitions": services.transitions_for(request.user, project) if internal else [],
         "history": project.transitions.select_related("by") if internal else [],
@@ -207,7 +208,7 @@ def project_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse
         raise Http404
     rule = services.TRANSITIONS[name]
     project = project_for(request.user, pk, rule.action)
-    initial = {"approved_budget": project.requested_budget} if name == "approve" else {}
+    initial = {"approved_budget": f"{project.requested_budget:,.2f}"} if name == "approve" else {}
     form = TRANSITION_FORMS[name](request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
