@@ -175,3 +175,11 @@ def test_logging_out_needs_post_and_ends_the_session(story: SimpleNamespace) -> 
     client = login(story.officer_a)
     client.post(reverse("accounts:logout"))
     assert client.get(reverse("accounts:profile")).status_code == 302
+
+
+def test_deleting_a_token_asks_first_and_no_tokens_is_said(story: SimpleNamespace) -> None:
+    client = login(story.officer_a)
+    assert "ยังไม่มีโทเค็น" in client.get(reverse("accounts:profile")).content.decode()
+    api_token_create(user=story.officer_a, name="ระบบบัญชี")
+    html = client.get(reverse("accounts:profile")).content.decode()
+    assert 'hx-confirm="ลบโทเค็น “ระบบบัญชี” หรือไม่?' in html
