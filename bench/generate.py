@@ -242,6 +242,55 @@ def sql_steps(first_year: int, years: int) -> list[tuple[str, str]]:
     ]
 
 
+def search_extra_steps(issue_words: dict[int, str], report_words: str) -> list[tuple[str, str]]:
+    """Search documents of plans and activity reports (the app indexes them too), written from
+    the tables already generated, so they can be added to an existing data set (`--only`).
+    `issue_words`: the segmented text of each issue's plan; `report_words`: of a report's text."""
+    issues = ", ".join(f"({pk}, '{words}')" for pk, words in issue_words.items()) or "(0, '')"
+    return [
+        (
+            "search documents of plans and reports",
+            f"""
+            DELETE FROM search_searchdocument_issues WHERE searchdocument_id IN
+                (SELECT id FROM search_searchdocument WHERE kind IN ('plan', 'report'));
+            DELETE FROM search_searchdocument WHERE kind IN ('plan', 'report');
+            CREATE TEMP TABLE issue_words (issue_id bigint, words text);
+            INSERT INTO issue_words VALUES {issues};
+            INSERT INTO search_searchdocument (kind, object_id, project_id, fund_id, fiscal_year, status,
+                    is_public, title, body, segmented, url, search_vector, updated_at)
+                SELECT 'plan', pl.id, NULL, pl.fund_id, pl.fiscal_year, '', true,
+                       i.name_th || ' ' || pl.fiscal_year || ' · ' || f.name,
+                       pl.situation || E'\n' || pl.objective,
+                       w.words || ' ' || pl.fiscal_year || ' กองทุน หลักประกันสุขภาพ ' || f.lg_name,
+                       '/plans/' || pl.id || '/',
+                       to_tsvector('simple', w.words || ' ' || pl.fiscal_year || ' กองทุน หลักประกันสุขภาพ ' || f.lg_name),
+                       now()
+                FROM plans_plan pl JOIN programme_issue i ON i.id = pl.issue_id
+                JOIN funds_fund f ON f.id = pl.fund_id JOIN issue_words w ON w.issue_id = pl.issue_id;
+            INSERT INTO search_searchdocument_issues (searchdocument_id, issue_id)
+                SELECT d.id, pl.issue_id FROM search_searchdocument d JOIN plans_plan pl ON pl.id = d.object_id
+                WHERE d.kind = 'plan';
+            INSERT INTO search_searchdocument (kind, object_id, project_id, fund_id, fiscal_year, status,
+                    is_public, title, body, segmented, url, search_vector, updated_at, support_type_id,
+                    target_group_id)
+                SELECT 'report', r.id, p.id, p.fund_id, p.fiscal_year, p.status, pd.is_public, r.title,
+                       p.title || E'\n' || r.done || E'\n' || r.results,
+                       r.title || ' ' || pd.segmented || ' {report_words}', '/followups/reports/' || r.id || '/',
+                       to_tsvector('simple', r.title || ' ' || pd.segmented || ' {report_words}'), now(),
+                       p.support_type_id, p.main_target_group_id
+                FROM followups_activityreport r JOIN projects_project p ON p.id = r.project_id
+                JOIN search_searchdocument pd ON pd.kind = 'project' AND pd.object_id = p.id;
+            INSERT INTO search_searchdocument_issues (searchdocument_id, issue_id)
+                SELECT d.id, pi.issue_id FROM search_searchdocument d
+                JOIN search_searchdocument pd ON pd.kind = 'project' AND pd.object_id = d.project_id
+                JOIN search_searchdocument_issues pi ON pi.searchdocument_id = pd.id
+                WHERE d.kind = 'report';
+            ANALYZE search_searchdocument, search_searchdocument_issues;
+        """,
+        ),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -250,6 +299,13 @@ def main() -> None:
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument(
         "--first-year", type=int, default=None, help="B.E.; default: ten years up to this one"
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        help="run only this step (repeatable) on an existing data set, e.g. "
+        "'search documents of plans and reports'",
     )
     args = parser.parse_args()
 
@@ -264,6 +320,8 @@ def main() -> None:
     from kongtun.core.thai import fiscal_year_of
     from kongtun.funds import demo as funds_demo
     from kongtun.programme import demo as programme_demo
+    from kongtun.programme.models import Issue
+    from kongtun.search.text import index_text
 
     name = connection.settings_dict["NAME"]
     if connection.vendor != "postgresql" or not str(name).startswith("kongtun_bench"):
@@ -273,12 +331,22 @@ def main() -> None:
     first_year = args.first_year or fiscal_year_of(timezone.localdate()) - args.years + 1
     started = time.monotonic()
     call_command("migrate", verbosity=0)
-    areas_load()
-    programme_demo.load(args.size)
-    funds_demo.load(args.size)
-    print(f"funds ({args.size}) ready in {time.monotonic() - started:.0f} s", flush=True)
+    if not args.only:
+        areas_load()
+        programme_demo.load(args.size)
+        funds_demo.load(args.size)
+        print(f"funds ({args.size}) ready in {time.monotonic() - started:.0f} s", flush=True)
+    issue_words = {
+        i.pk: index_text(f"{i.name_th}\nสถานการณ์ปัญหา{i.name_th}\nลดปัญหา{i.name_th}").replace("'", "")
+        for i in Issue.objects.all()
+    }
+    report_words = index_text("ดำเนินกิจกรรมตามแผน\nผู้เข้าร่วมมีความรู้เพิ่มขึ้น").replace("'", "")
+    steps = sql_steps(first_year, args.years)
+    steps[-1:-1] = search_extra_steps(issue_words, report_words)
+    if args.only:
+        steps = [(label, sql) for label, sql in steps if label in args.only]
     with connection.cursor() as cursor:
-        for label, sql in sql_steps(first_year, args.years):
+        for label, sql in steps:
             step = time.monotonic()
             cursor.execute(sql)
             print(f"{label}: {time.monotonic() - step:.0f} s", flush=True)

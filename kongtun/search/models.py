@@ -51,6 +51,12 @@ class SearchDocument(models.Model):
         indexes = [
             models.Index(fields=["fiscal_year", "kind"]),
             models.Index(fields=["project_id"]),
+            # Similar projects read the newest public projects first.
+            models.Index(
+                fields=["id"],
+                condition=models.Q(kind="project", is_public=True),
+                name="search_doc_public_projects",
+            ),
         ]
         verbose_name = _("search document")
         verbose_name_plural = _("search documents")

@@ -191,17 +191,29 @@ def search_documents(
 
 
 def similar_projects(project: Project, *, limit: int = 5) -> list[SearchDocument]:
-    """Approved projects of other districts on the same issue(s) with the most words in common."""
-    docs = SearchDocument.objects.select_related("fund__province").filter(kind=Kind.PROJECT, is_public=True)
+    """Approved projects of other districts on the same issue(s) with the most words in common.
+
+    Projects with all the key words come first, then those with any of them. Any word matches a
+    great many projects nationally, so each time only the newest matches are taken (the partial
+    index on public projects reads them newest first) and those on the same issues are ranked."""
+    words = key_words(f"{project.title} {project.rationale[:300]}")
+    docs = SearchDocument.objects.filter(kind=Kind.PROJECT, is_public=True)
     docs = docs.exclude(fund__district_id=project.fund.district_id).exclude(object_id=project.pk)
     issue_ids = list(project.plans.values_list("issue_id", flat=True))
-    if issue_ids:
-        links = SearchDocument.issues.through.objects.filter(issue_id__in=issue_ids).values(
-            "searchdocument_id"
-        )
-        docs = docs.filter(pk__in=links)
-    words = key_words(f"{project.title} {project.rationale[:300]}")
-    return list(match(docs, words, any_word=True)[:limit])
+    found: list[SearchDocument] = []
+    for any_word in (False, True):
+        if len(found) >= limit or not words:
+            break
+        hits = matching(docs.exclude(pk__in=[d.pk for d in found]), words, any_word=any_word)
+        newest = list(hits.order_by("-pk").values_list("pk", flat=True)[:CANDIDATES])
+        ranked = SearchDocument.objects.select_related("fund__province").filter(pk__in=newest)
+        if issue_ids:
+            links = SearchDocument.issues.through.objects.filter(
+                issue_id__in=issue_ids, searchdocument_id__in=newest
+            ).values("searchdocument_id")
+            ranked = ranked.filter(pk__in=links)
+        found += list(_ranked(ranked, words, any_word=True)[: limit - len(found)])
+    return found
 
 
 def completed_by_issue() -> list[Issue]:

@@ -15,7 +15,24 @@ _WORD = re.compile(r"\w", re.UNICODE)
 # Thai vowel and tone marks written above or below a letter: a highlight never ends before them.
 _MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
 # Words that every project title carries: useless for "similar" and for ranking.
-_GENERIC = {"โครงการ", "กิจกรรม", "ส่งเสริม", "ตำบล", "หมู่", "บ้าน", "พัฒนา", "การ", "และ", "ใน"}
+_GENERIC = {
+    "โครงการ",
+    "โครง",
+    "กิจกรรม",
+    "ลด",
+    "รณรงค์",
+    "สร้างเสริม",
+    "ขับเคลื่อน",
+    "อบรม",
+    "ส่งเสริม",
+    "ตำบล",
+    "หมู่",
+    "บ้าน",
+    "พัฒนา",
+    "การ",
+    "และ",
+    "ใน",
+}
 
 
 def segment(text: str) -> str:

@@ -9,4 +9,5 @@ urlpatterns = [
     path("", views.search_page, name="index"),
     path("learn/", views.learn_index, name="learn"),
     path("learn/<slug:code>/", views.learn_issue, name="learn_issue"),
+    path("similar/<int:pk>/", views.similar_list, name="similar"),
 ]

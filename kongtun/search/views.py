@@ -6,12 +6,15 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from kongtun.accounts.permissions import Action
 from kongtun.programme.models import Issue
+from kongtun.projects.access import project_for
 from kongtun.search.selectors import (
     SearchFilter,
     completed_by_issue,
     completed_projects,
     search_documents,
+    similar_projects,
     visible_documents,
 )
 
@@ -38,6 +41,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "has_next": results.total > page_no * PAGE_SIZE,
     }
     return render(request, template, context)
+
+
+def similar_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """Similar projects in other areas, for the project page (loaded by htmx)."""
+    project = project_for(request.user, pk, Action.VIEW)
+    return render(request, "search/_similar.html", {"similar": similar_projects(project)})
 
 
 def learn_index(request: HttpRequest) -> HttpResponse:

@@ -217,3 +217,20 @@ def test_no_close_titles_means_no_promise_of_close_titles(story, data):
     with translation.override(response.context["LANGUAGE_CODE"]):
         promise = translation.gettext("No exact match: showing titles that are close to what you typed.")
     assert promise not in response.content.decode()
+
+
+def test_the_project_page_fetches_similar_projects_later_from_their_own_url(story, data):
+    html = Template("{% load search_tags %}{% similar_projects_later project %}").render(
+        Context({"project": data.p2})
+    )
+    url = reverse("search:similar", args=[data.p2.pk])
+    assert f'hx-get="{url}"' in html and "บ้านปลอดบุหรี่" not in html
+    response = Client().get(url)  # an approved project: anyone may see it
+    assert response.status_code == 200 and "โครงการบ้านปลอดบุหรี่พัทลุง" in response.text
+
+
+def test_similar_projects_of_a_draft_are_for_those_who_may_see_the_draft(story, data):
+    url = reverse("search:similar", args=[data.p3.pk])  # a draft of fund A
+    assert login(story.officer_b).get(url).status_code == 404
+    assert Client().get(url).status_code == 404
+    assert login(story.officer_a).get(url).status_code == 200
