@@ -218,6 +218,15 @@ class NoteForm(forms.Form):
     comment = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+# The name of each change, on its button and as the title of its page.
+TRANSITION_TITLES = {
+    "submit": _("Submit the proposal"),
+    "return": _("Return for revision"),
+    "cancel": _("Cancel the proposal"),
+    "approve": _("Record the approval"),
+    "reject": _("Record that it was not approved"),
+}
+
 # What each change does, said on its page above the form.
 TRANSITION_INTROS = {
     "submit": _(

@@ -22,6 +22,7 @@ from kongtun.projects.forms import (
     EDITORS,
     TRANSITION_FORMS,
     TRANSITION_INTROS,
+    TRANSITION_TITLES,
     ActivityEditor,
     CommentForm,
     ProjectStartForm,
@@ -58,7 +59,11 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "revision": selectors.revision_request(project) if internal else None,
         "quality": selectors.project_quality(project) if internal and not project.is_approved else None,
         "budget_groups": selectors.budget_by_group(project),
-        "transitions": services.transitions_for(request.user, project) if internal else [],
+        "transitions": [
+            (name, TRANSITION_TITLES[name])
+            for name in (services.transitions_for(request.user, project) if internal else [])
+            if name != "submit"
+        ],
         "history": project.transitions.select_related("by") if internal else [],
     }
     return render(request, "projects/detail.html", context)
@@ -221,7 +226,12 @@ def project_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse
             )
             return redirect(project)
     status = 409 if request.method == "POST" and not services.transition_allowed(project, name) else 200
-    context = {"project": project, "form": form, "name": name, "intro": TRANSITION_INTROS[name]}
+    context = {
+        "project": project,
+        "form": form,
+        "title": TRANSITION_TITLES[name],
+        "intro": TRANSITION_INTROS[name],
+    }
     return render(request, "projects/transition.html", context, status=status)
 
 
