@@ -184,6 +184,13 @@ class ClosingProblemForm(forms.Form):
     suggestion = forms.CharField(label=_("Suggestion"), widget=_textarea(2), required=False)
 
 
+def _result_label(indicator: Any) -> str:
+    if indicator.target is None:
+        return _("Result: %(indicator)s") % {"indicator": indicator.name}
+    names = {"indicator": indicator.name, "target": indicator.target}
+    return _("Result: %(indicator)s (target %(target)s)") % names
+
+
 class ResultsForm(forms.Form):
     """The final report's numbers: abstract, each indicator's result, persons reached per group."""
 
@@ -195,7 +202,12 @@ class ResultsForm(forms.Form):
         self.groups = list(project.target_groups.all())
         for ind in self.indicators:
             self.fields[f"result_{ind.pk}"] = forms.DecimalField(
-                label=_("Result: %(indicator)s") % {"indicator": ind.name},
+                label=(
+                    _("Result: %(indicator)s (target %(target)s)")
+                    % {"indicator": ind.name, "target": ind.target}
+                    if ind.target is not None
+                    else _("Result: %(indicator)s") % {"indicator": ind.name}
+                ),
                 max_digits=14,
                 decimal_places=2,
                 required=False,
