@@ -116,6 +116,23 @@ def format_baht(value: Decimal | float | int | None, *, unit: bool = True) -> st
     return _("%(amount)s baht") % {"amount": text} if unit else text
 
 
+# How Thai officials shorten a local government's name: อบต.ป่าชิง, ทต.บ้านนา.
+LG_ABBREVIATIONS = (
+    ("องค์การบริหารส่วนตำบล", "อบต."),
+    ("เทศบาลตำบล", "ทต."),
+    ("เทศบาลเมือง", "ทม."),
+    ("เทศบาลนคร", "ทน."),
+)
+
+
+def short_lg_name(name: str) -> str:
+    """`องค์การบริหารส่วนตำบลป่าชิง` → `อบต.ป่าชิง`, for narrow columns and chart labels."""
+    for long, short in LG_ABBREVIATIONS:
+        if name.startswith(long):
+            return short + name[len(long) :].strip()
+    return name
+
+
 def local_name(name_th: str, name_en: str) -> str:
     """A place or issue name in the reader's language: Thai, or English when the page is English
     and an English name exists."""

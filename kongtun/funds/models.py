@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from kongtun.areas.models import District, Province, Region, Subdistrict
+from kongtun.core.thai import short_lg_name
 
 
 class LocalGovernmentType(models.TextChoices):
@@ -53,6 +54,11 @@ class Fund(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("funds:detail", args=[self.code])
+
+    @property
+    def short_name(self) -> str:
+        """The local government's name as officials shorten it (อบต.ป่าชิง), for narrow places."""
+        return short_lg_name(self.lg_name)
 
     def breadcrumb(self) -> list[object]:
         return [*self.district.breadcrumb(), self]

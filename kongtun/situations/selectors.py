@@ -181,7 +181,7 @@ def indicator_chart_data(rows: list[IndicatorRow], fiscal_year: int) -> dict[str
     """Chart.js data: one bar per fund with a value, this year beside last year."""
     shown = [r for r in rows if r.value is not None or r.previous is not None]
     return {
-        "labels": [r.fund.lg_name for r in shown],
+        "labels": [r.fund.short_name for r in shown],
         "years": [fiscal_year - 1, fiscal_year],
         "previous": [float(r.previous) if r.previous is not None else None for r in shown],
         "current": [float(r.value) if r.value is not None else None for r in shown],

@@ -101,3 +101,12 @@ def test_money_and_names_follow_the_page_language() -> None:
         assert format_baht(1040000) == "1,040,000.00 baht"
         assert local_name("จะนะ", "Chana") == "Chana"
         assert local_name("จะนะ", "") == "จะนะ"
+
+
+def test_local_government_names_shorten_as_officials_write_them() -> None:
+    from kongtun.core.thai import short_lg_name
+
+    assert short_lg_name("องค์การบริหารส่วนตำบลป่าชิง") == "อบต.ป่าชิง"
+    assert short_lg_name("เทศบาลตำบลบ้านนา") == "ทต.บ้านนา"
+    assert short_lg_name("เทศบาลนครหาดใหญ่") == "ทน.หาดใหญ่"
+    assert short_lg_name("กรุงเทพมหานคร") == "กรุงเทพมหานคร"

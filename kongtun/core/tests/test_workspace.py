@@ -90,4 +90,4 @@ def test_an_area_officer_gets_one_line_per_fund(story: SimpleNamespace) -> None:
     )
     html = login(story.district_officer).get(reverse("core:home")).content.decode()
     assert 'class="todo-table"' in html
-    assert story.fund_a.lg_name in html and story.fund_b.lg_name in html
+    assert story.fund_a.short_name in html and story.fund_b.short_name in html
