@@ -18,6 +18,7 @@ from kongtun.projects.models import (
     PUBLIC_STATUSES,
     Activity,
     BudgetLine,
+    Comment,
     ExpenseGroup,
     Objective,
     Project,
@@ -330,3 +331,8 @@ def funds_to_propose(user: Any, limit: int = 3) -> list[Fund]:
     more than `limit` (officers of a district or admins start from the fund's own page)."""
     funds = list(user_funds(user, Action.PROPOSE).order_by("name")[: limit + 1])
     return funds if len(funds) <= limit else []
+
+
+def project_comments(project: Project) -> QuerySet[Comment]:
+    """The comments on the proposal's sections, each with its answers."""
+    return project.comments.filter(reply_to=None).select_related("author").prefetch_related("replies__author")

@@ -235,39 +235,38 @@ def project_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse
     return render(request, "projects/transition.html", context, status=status)
 
 
+def _comment_save(request: HttpRequest, project: Project, form: CommentForm, reply: ReplyForm) -> bool:
+    """A new comment on a section, or an answer to one (it takes the section of the comment)."""
+    try:
+        if reply.is_bound and reply.is_valid():
+            parent = get_object_or_404(Comment, pk=reply.cleaned_data["reply_to"], project=project)
+            body = reply.cleaned_data["body"]
+            services.comment_add(
+                project=project, user=_user(request), section=parent.section, body=body, reply_to=parent
+            )
+            return True
+        if form.is_bound and form.is_valid():
+            services.comment_add(project=project, user=_user(request), **form.cleaned_data)
+            return True
+    except ValidationError as exc:
+        form.add_error(None, exc)
+    return False
+
+
 @login_required
 def project_comments(request: HttpRequest, pk: int) -> HttpResponse:
     """Mentors' and reviewers' comments by section, and the proposer's answers."""
     project = project_for(request.user, pk, Action.VIEW)
     sections = [(str(n), f"{n}. {t}") for n, t in _sections()]
-    form = CommentForm(
-        request.POST if "body" in request.POST and "reply_to" not in request.POST else None, sections=sections
-    )
-    reply = ReplyForm(request.POST if "reply_to" in request.POST else None)
-    if request.method == "POST":
-        try:
-            if reply.is_bound and reply.is_valid():
-                parent = get_object_or_404(Comment, pk=reply.cleaned_data["reply_to"], project=project)
-                services.comment_add(
-                    project=project,
-                    user=_user(request),
-                    section=parent.section,
-                    body=reply.cleaned_data["body"],
-                    reply_to=parent,
-                )
-                return redirect("projects:comments", pk=pk)
-            if form.is_bound and form.is_valid():
-                services.comment_add(project=project, user=_user(request), **form.cleaned_data)
-                return redirect("projects:comments", pk=pk)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-    comments = (
-        project.comments.filter(reply_to=None).select_related("author").prefetch_related("replies__author")
-    )
+    is_reply = "reply_to" in request.POST
+    form = CommentForm(request.POST if "body" in request.POST and not is_reply else None, sections=sections)
+    reply = ReplyForm(request.POST if is_reply else None)
+    if request.method == "POST" and _comment_save(request, project, form, reply):
+        return redirect("projects:comments", pk=pk)
     context = {
         "project": project,
         "form": form,
-        "comments": comments,
+        "comments": selectors.project_comments(project),
         "titles": dict(sections),
         "can_comment": can(request.user, Action.COMMENT, project),
         "can_answer": project.proposer_id == request.user.pk,
