@@ -4,6 +4,8 @@
   var canvas = document.getElementById("indicator-chart");
   if (!holder || !canvas || typeof Chart === "undefined") { return; }
   var data = JSON.parse(holder.textContent);
+  // Room for every fund's name: about 2.4 lines of text per fund, so no label is skipped.
+  if (canvas.parentElement) { canvas.parentElement.style.height = Math.max(320, data.labels.length * 38 + 90) + "px"; }
   new Chart(canvas, {
     type: "bar",
     data: {
@@ -15,7 +17,10 @@
     },
     options: {
       indexAxis: "y", responsive: true, maintainAspectRatio: false,
-      scales: { x: { title: { display: true, text: data.label } } }
+      scales: {
+        x: { title: { display: true, text: data.label } },
+        y: { ticks: { autoSkip: false } }
+      }
     }
   });
 })();
