@@ -24,6 +24,16 @@ def sign_in(page: Any, user: Any) -> None:
     )
 
 
+def start_from_plan(page: Any, story: Any) -> Project:
+    """The proposer opens the plan's project to do and starts a proposal from it."""
+    planned = make_planned(story)
+    sign_in(page, story.proposer_a)
+    page.goto(page.base_url + reverse("projects:start_from_planned", args=[planned.pk]))
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/edit/1/")
+    return Project.objects.get(planned_project=planned)
+
+
 def next_step(page: Any) -> None:
     page.click("button[name=next]")
     page.wait_for_load_state()
@@ -34,13 +44,7 @@ def next_step(page: Any) -> None:
 def test_proposer_writes_from_the_plan_and_submits_on_a_phone(browser_page: Any, story: Any) -> None:
     os.makedirs(SHOTS, exist_ok=True)
     page = browser_page
-    planned = make_planned(story)
-    sign_in(page, story.proposer_a)
-
-    page.goto(page.base_url + reverse("projects:start_from_planned", args=[planned.pk]))
-    page.click("main button[type=submit]")
-    page.wait_for_url("**/edit/1/")
-    project = Project.objects.get(planned_project=planned)
+    project = start_from_plan(page, story)
     # The quality check beside the form lists what is still missing.
     page.wait_for_selector("#quality .findings.errors li")
     page.screenshot(path=f"{SHOTS}/proposal-step1.png", full_page=True)
@@ -100,12 +104,7 @@ def test_a_step_saves_itself_and_the_check_updates_without_pressing_save(
     browser_page: Any, story: Any
 ) -> None:
     page = browser_page
-    planned = make_planned(story)
-    sign_in(page, story.proposer_a)
-    page.goto(page.base_url + reverse("projects:start_from_planned", args=[planned.pk]))
-    page.click("main button[type=submit]")
-    page.wait_for_url("**/edit/1/")
-    project = Project.objects.get(planned_project=planned)
+    project = start_from_plan(page, story)
     page.goto(page.base_url + reverse("projects:edit", args=[project.pk, 6]))
     page.wait_for_selector("#quality .findings.errors li")
     assert "ระยะเวลา" in page.inner_text("#quality")
