@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 
 from kongtun.core.thai import format_baht, format_date
 from kongtun.followups.selectors import final_report_context
@@ -55,9 +55,19 @@ def _use_thai_font(document: Any) -> None:
     document.styles["Normal"].font.size = Pt(15)
 
 
-def _table(document: Any, header: list[str], rows: list[list[str]]) -> None:
+def _a4(document: Any) -> None:
+    """A4 with the margins of the PDF: the text is 16.5 cm wide."""
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin, section.right_margin = Cm(2.5), Cm(2)
+    section.top_margin = section.bottom_margin = Cm(2)
+
+
+def _table(document: Any, header: list[str], rows: list[list[str]], widths: list[float]) -> None:
+    """A table with fixed column widths (cm): Word otherwise gives every column the same width."""
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
+    table.autofit = False
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = text
         for run in cell.paragraphs[0].runs:
@@ -69,6 +79,10 @@ def _table(document: Any, header: list[str], rows: list[list[str]]) -> None:
         cells = table.add_row().cells
         for cell, text in zip(cells, values, strict=True):
             cell.text = text
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)  # the grid LibreOffice reads
+        for cell in column.cells:
+            cell.width = Cm(width)  # the cell widths Word reads
 
 
 def _page_break(document: Any) -> None:
@@ -78,6 +92,7 @@ def _page_break(document: Any) -> None:
 def final_report_docx(ctx: dict[str, Any]) -> bytes:
     project = ctx["project"]
     doc = Document()
+    _a4(doc)
     _use_thai_font(doc)
     if ctx["gaps"]:
         n = len(ctx["gaps"])
@@ -136,6 +151,7 @@ def final_report_docx(ctx: dict[str, Any]) -> bytes:
         doc,
         [_("Target group"), _("Planned (persons)")],
         [[g.name, f"{g.planned_count:,}"] for g in ctx["target_groups"]],
+        [12.5, 4],
     )
     doc.add_heading(_("Expected results"), level=1)
     doc.add_paragraph(project.expected_results or "-")
@@ -149,7 +165,12 @@ def final_report_docx(ctx: dict[str, Any]) -> bytes:
             lines.append(f"{_('What was done')}: {report.done}")
             lines.append(f"{_('Outputs / outcomes')}**: {report.results}")
         rows.append(["\n".join(lines), f"{result.planned_count:,}", f"{result.actual_count:,}"])
-    _table(doc, [_("Activities of the project"), _("Planned output*"), _("Actual output")], rows)
+    _table(
+        doc,
+        [_("Activities of the project"), _("Planned output*"), _("Actual output")],
+        rows,
+        [11.5, 2.5, 2.5],
+    )
     for note in _notes():
         doc.add_paragraph(note)
     # Part 2.
@@ -166,11 +187,12 @@ def final_report_docx(ctx: dict[str, Any]) -> bytes:
                     ind.explanation,
                 ]
             )
-    _table(doc, [_("Objective"), _("Situation"), _("Target"), _("Result"), _("Explanation")], rows)
+    headers = [_("Objective"), _("Situation"), _("Target"), _("Result"), _("Explanation")]
+    _table(doc, headers, rows, [7, 2, 2, 2, 3.5])
     doc.add_heading(_("Participants"), level=2)
     rows = [[g.name, f"{g.planned_count:,}", f"{g.actual_count or 0:,}"] for g in ctx["target_groups"]]
     rows.append([_("All target groups"), f"{ctx['planned_total']:,}", f"{ctx['actual_total']:,}"])
-    _table(doc, [_("Target group"), _("Planned (persons)"), _("Took part (persons)")], rows)
+    _table(doc, [_("Target group"), _("Planned (persons)"), _("Took part (persons)")], rows, [10.5, 3, 3])
     doc.add_heading(f"{_('Abstract')}*", level=2)
     doc.add_paragraph(project.abstract or "-")
     doc.add_heading(_("Problems and suggestions"), level=2)
@@ -178,6 +200,7 @@ def final_report_docx(ctx: dict[str, Any]) -> bytes:
         doc,
         [_("Problem or obstacle"), _("Cause"), _("Suggestion")],
         [[p.problem, p.cause, p.suggestion] for p in ctx["problems"]],
+        [6, 5, 5.5],
     )
     doc.add_paragraph(
         _("Budget approved %(approved)s, spent %(spent)s.")

@@ -142,3 +142,14 @@ def test_seed002_word_file_follows_the_order_of_the_pdf(story: Any) -> None:
     positions = [headings.index(h) for h in expected]
     assert positions == sorted(positions)
     assert headings.index("บทคัดย่อ*") > headings.index("ผู้เข้าร่วมโครงการ")
+
+
+def test_seed002_word_file_gives_the_activity_column_most_of_the_width(story: Any) -> None:
+    from docx import Document
+
+    project = seed002_project(fund=story.fund_a, proposer=story.proposer_a)
+    response = login(story.officer_a).get(reverse("followups:final_report_docx", args=[project.pk]))
+    document = Document(io.BytesIO(response.content))
+    part1 = next(t for t in document.tables if t.rows[0].cells[0].text == "กิจกรรมของโครงการ")
+    first, planned, actual = (column.width or 0 for column in part1.columns)
+    assert first > 4 * planned and planned == actual
