@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -64,3 +65,10 @@ class MoneyField(forms.DecimalField):
         if isinstance(value, str):
             value = value.replace(",", "").replace("บาท", "").strip()
         return super().to_python(value)
+
+    def prepare_value(self, value: Any) -> Any:
+        """A saved amount is shown with thousands separators (18,000,000.00); what the user typed
+        is shown as typed."""
+        if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
+            return thai.format_baht(value, unit=False)
+        return super().prepare_value(value)

@@ -60,3 +60,14 @@ def test_money_refuses_words_in_thai() -> None:
     with translation.override("th"):
         assert not form.is_valid()
         assert form.errors["amount"] == ["กรุณากรอกจำนวนเงินเป็นบาท เช่น 15,000 หรือ 15000.50"]
+
+
+def test_money_field_shows_a_saved_amount_with_thousands_separators_and_reads_it_back() -> None:
+    from decimal import Decimal
+
+    from kongtun.core.forms import MoneyField
+
+    field = MoneyField()
+    assert field.prepare_value(Decimal("18000000")) == "18,000,000.00"
+    assert field.prepare_value("18000000") == "18000000"  # as the user typed it
+    assert field.clean(field.prepare_value(Decimal("18000000"))) == Decimal("18000000")
