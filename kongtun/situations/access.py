@@ -3,18 +3,30 @@ roll-ups, and the issue of a year. Outsiders get 404, read-only roles 403."""
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from kongtun.accounts.permissions import Action, authorize
+from kongtun.accounts.permissions import Action, authorize, user_funds
+from kongtun.areas.models import District
 from kongtun.areas.selectors import Area, area_get
 from kongtun.core.thai import fiscal_year_of
 from kongtun.funds.access import fund_for
+from kongtun.funds.models import Fund
 from kongtun.programme.models import Indicator, Issue
 from kongtun.situations.selectors import year_issues
 
-__all__ = ["area_for", "current_year", "fund_for", "indicator_for", "issue_for", "year_from"]
+__all__ = [
+    "area_for",
+    "current_year",
+    "file_scope",
+    "fund_for",
+    "import_scope",
+    "indicator_for",
+    "issue_for",
+    "year_from",
+]
 
 
 def area_for(request: HttpRequest, level: str, code: str, action: Action = Action.VIEW) -> Area:
@@ -23,6 +35,27 @@ def area_for(request: HttpRequest, level: str, code: str, action: Action = Actio
     area = area_get(level, code)
     authorize(request.user, action, area)
     return area
+
+
+def file_scope(request: HttpRequest, action: Action) -> tuple[Fund | None, District | None]:
+    """`?fund=CODE` or `?district=CODE`: the funds a template, export or import is about."""
+    if request.GET.get("district"):
+        area = area_for(request, "district", request.GET["district"], Action.VIEW)
+        assert isinstance(area, District)
+        return None, area
+    return fund_for(request, request.GET.get("fund", ""), action), None
+
+
+def import_scope(request: HttpRequest) -> tuple[Fund | None, District | None]:
+    """What an import may write: one fund the user enters data for, or a district where the user
+    enters data for at least one fund (each row is checked again by the import)."""
+    fund, district = file_scope(request, Action.ENTER_DATA)
+    if (
+        district is not None
+        and not user_funds(request.user, Action.ENTER_DATA).filter(district=district).exists()
+    ):
+        raise PermissionDenied
+    return fund, district
 
 
 def issue_for(fiscal_year: int, code: str) -> Issue:

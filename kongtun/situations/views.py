@@ -2,18 +2,27 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kongtun.accounts.permissions import Action, can, user_funds
+from kongtun.accounts.permissions import Action, can
 from kongtun.areas.models import District
 from kongtun.funds.models import Fund
 from kongtun.situations import exports, selectors, services
-from kongtun.situations.access import area_for, current_year, fund_for, indicator_for, issue_for, year_from
+from kongtun.situations.access import (
+    area_for,
+    current_year,
+    file_scope,
+    fund_for,
+    import_scope,
+    indicator_for,
+    issue_for,
+    year_from,
+)
 from kongtun.situations.forms import ImportForm, SituationValueForm
 from kongtun.situations.services import RowErrors
 
@@ -80,15 +89,6 @@ def fund_overview_url(fund: Fund) -> str:
     return reverse("situations:fund", args=[fund.code])
 
 
-def _scope(request: HttpRequest, action: Action) -> tuple[Fund | None, District | None]:
-    """`?fund=CODE` or `?district=CODE`: the funds a file is about."""
-    if request.GET.get("district"):
-        area = area_for(request, "district", request.GET["district"], Action.VIEW)
-        assert isinstance(area, District)
-        return None, area
-    return fund_for(request, request.GET.get("fund", ""), action), None
-
-
 def _funds(fund: Fund | None, district: District | None) -> QuerySet[Fund]:
     if fund is not None:
         return Fund.objects.filter(pk=fund.pk)
@@ -108,7 +108,7 @@ def _file(content: bytes, name: str, fmt: str) -> HttpResponse:
 
 @login_required
 def template_download(request: HttpRequest) -> HttpResponse:
-    fund, district = _scope(request, Action.VIEW)
+    fund, district = file_scope(request, Action.VIEW)
     year, fmt = year_from(request), request.GET.get("format", "xlsx")
     rows = exports.template_rows(funds=_funds(fund, district), fiscal_year=year)
     content = exports.csv_bytes(rows) if fmt == "csv" else exports.xlsx_bytes(rows)
@@ -119,7 +119,7 @@ def template_download(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def export(request: HttpRequest) -> HttpResponse:
-    fund, district = _scope(request, Action.VIEW)
+    fund, district = file_scope(request, Action.VIEW)
     year = year_from(request) if request.GET.get("year") else None
     fmt = "csv" if request.GET.get("format") == "csv" else "xlsx"
     rows = exports.export_rows(funds=_funds(fund, district), fiscal_year=year)
@@ -130,12 +130,7 @@ def export(request: HttpRequest) -> HttpResponse:
 @login_required
 def import_file(request: HttpRequest) -> HttpResponse:
     """Upload a filled-in template; every row is checked, nothing is written unless all are good."""
-    fund, district = _scope(request, Action.ENTER_DATA)
-    if (
-        district is not None
-        and not user_funds(request.user, Action.ENTER_DATA).filter(district=district).exists()
-    ):
-        raise PermissionDenied
+    fund, district = import_scope(request)
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
