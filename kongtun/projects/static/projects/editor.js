@@ -42,6 +42,8 @@
   document.addEventListener("click", function (event) {
     var button = event.target.closest(".js-add-row");
     if (button) { event.preventDefault(); addRow(button); }
+    var risky = event.target.closest("[data-confirm]");
+    if (risky && !window.confirm(risky.getAttribute("data-confirm"))) { event.preventDefault(); }
   });
   document.addEventListener("input", function (event) {
     var form = event.target.closest("form.js-budget");
