@@ -73,3 +73,13 @@ def test_activity_report_pdf_reads_its_photos_from_disk(story: Any, caplog: Any)
         response = login(story.proposer_a).get(reverse("followups:report_pdf", args=[report.pk]))
     assert response.status_code == 200
     assert not [r for r in caplog.records if "Failed to load image" in r.getMessage()]
+
+
+def test_report_list_flags_reports_that_ask_the_mentor_for_help(story: Any) -> None:
+    project = running_project(story)
+    report = _report(project, story.proposer_a)
+    services.report_update(report=report, help_needed="ช่วยแนะนำเรื่องการวัดผล")
+    url = reverse("followups:project", args=[project.pk])
+    assert "ขอความช่วยเหลือจากพี่เลี้ยง" in login(story.mentor).get(url).content.decode()
+    services.report_advise(report=report, advice="วัดก่อนและหลัง")
+    assert "ขอความช่วยเหลือจากพี่เลี้ยง" not in login(story.mentor).get(url).content.decode()
