@@ -21,6 +21,10 @@ from kongtun.projects.models import Activity, ExpenseGroup, Project
 _DECIMAL = {"inputmode": "decimal"}
 
 
+def _current_fiscal_year() -> int:
+    return fiscal_year_of(timezone.localdate())
+
+
 def _fiscal_year_choices() -> list[tuple[int, int]]:
     current = fiscal_year_of(timezone.localdate())
     return [(y, y) for y in range(current + 1, current - 3, -1)]
@@ -29,7 +33,7 @@ def _fiscal_year_choices() -> list[tuple[int, int]]:
 class ProjectStartForm(forms.Form):
     title = forms.CharField(label=_("Project title"), max_length=300)
     fiscal_year = forms.TypedChoiceField(
-        label=_("Fiscal year (B.E.)"), coerce=int, choices=_fiscal_year_choices
+        label=_("Fiscal year (B.E.)"), coerce=int, choices=_fiscal_year_choices, initial=_current_fiscal_year
     )
     organisation = forms.CharField(label=_("Proposing organisation"), max_length=300, required=False)
 
@@ -269,7 +273,7 @@ class ReplyForm(forms.Form):
 
 class WindowForm(forms.Form):
     fiscal_year = forms.TypedChoiceField(
-        label=_("Fiscal year (B.E.)"), coerce=int, choices=_fiscal_year_choices
+        label=_("Fiscal year (B.E.)"), coerce=int, choices=_fiscal_year_choices, initial=_current_fiscal_year
     )
     opens_on = ThaiDateField(label=_("Opens on"))
     closes_on = ThaiDateField(label=_("Closes on"))

@@ -73,8 +73,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def project_start(request: HttpRequest, code: str) -> HttpResponse:
     fund = fund_for(request, code, Action.PROPOSE)
     year = fiscal_year_of(timezone.localdate())
-    initial = {"organisation": _user(request).organisation, "fiscal_year": year}
-    form = ProjectStartForm(request.POST or None, initial=initial)
+    form = ProjectStartForm(request.POST or None, initial={"organisation": _user(request).organisation})
     if request.method == "POST" and form.is_valid():
         try:
             project = services.project_create(fund=fund, user=_user(request), **form.cleaned_data)

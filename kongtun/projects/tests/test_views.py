@@ -412,7 +412,7 @@ def test_the_new_proposal_page_offers_the_plans_projects_to_a_proposer_who_canno
     response = login(story.proposer_a).get(reverse("projects:start", args=[story.fund_a.code]))
     html = response.content.decode()
     assert reverse("projects:start_from_planned", args=[planned.pk]) in html
-    assert response.context["form"].initial["fiscal_year"] == planned.plan.fiscal_year
+    assert response.context["form"]["fiscal_year"].initial == planned.plan.fiscal_year
 
 
 def test_the_proposer_sees_why_the_proposal_was_returned_on_every_step_and_the_page(story):
