@@ -50,7 +50,10 @@ _ISSUES = """
            SUM(x.requested_budget), SUM(x.approved_budget), SUM(x.spent), SUM(x.reports)
     FROM ({per_project}) x JOIN funds_fund f ON f.id = x.fund_id
     LEFT JOIN (SELECT DISTINCT pp.project_id, pl.issue_id FROM projects_project_plans pp
-               JOIN plans_plan pl ON pl.id = pp.plan_id) i ON i.project_id = x.project_id
+               JOIN plans_plan pl ON pl.id = pp.plan_id
+               WHERE pp.project_id IN
+                   (SELECT p.id FROM projects_project p WHERE p.fiscal_year = %s {district})
+              ) i ON i.project_id = x.project_id
     GROUP BY f.region_id, f.province_id, f.district_id, x.status, i.issue_id
 """
 
@@ -58,17 +61,19 @@ _ISSUES = """
 def _rewrite(fiscal_year: int, district_id: str | None = None) -> None:
     """Delete and re-aggregate the roll-up rows of a year (or of one district in it)."""
     rows: dict[str, Any] = {"fiscal_year": fiscal_year}
-    params: list[Any] = [fiscal_year, fiscal_year]
-    per_project = _PER_PROJECT.format(district="")
+    district = ""
+    in_year: list[Any] = [fiscal_year]  # the projects of the year (and district)
     if district_id is not None:
         rows["district_id"] = district_id
-        params.append(district_id)
-        per_project = _PER_PROJECT.format(district=_IN_DISTRICT)
+        district, in_year = _IN_DISTRICT, [fiscal_year, district_id]
+    per_project = _PER_PROJECT.format(district=district)
     ProjectRollup.objects.filter(**rows).delete()
     IssueRollup.objects.filter(**rows).delete()
     with connection.cursor() as cursor:
-        cursor.execute(_PROJECTS.format(per_project=per_project), params)
-        cursor.execute(_ISSUES.format(per_project=per_project), params)
+        cursor.execute(_PROJECTS.format(per_project=per_project), [fiscal_year, *in_year])
+        cursor.execute(
+            _ISSUES.format(per_project=per_project, district=district), [fiscal_year, *in_year, *in_year]
+        )
 
 
 def _locked_run(fiscal_year: int) -> RollupRun:

@@ -134,17 +134,25 @@ def match(
     return _ranked(hits, words, any_word=any_word)
 
 
-def _typo_match(queryset: QuerySet[SearchDocument], query: str) -> QuerySet[SearchDocument]:
-    """Titles close to the query: pg_trgm word similarity on PostgreSQL, a plain substring elsewhere."""
+def _typo_match(queryset: QuerySet[SearchDocument], query: str) -> tuple[QuerySet[SearchDocument], int]:
+    """Titles close to the query, and how many (counted up to the cap): pg_trgm word similarity on
+    PostgreSQL, a plain substring elsewhere."""
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import TrigramWordSimilarity
 
-        return (
-            queryset.filter(title__trigram_word_similar=query)
+        # Thai trigrams are costly to compare: rank the first matches the index finds, not all.
+        first = list(
+            queryset.filter(title__trigram_word_similar=query).values_list("pk", flat=True)[:CANDIDATES]
+        )
+        similar: QuerySet[SearchDocument] = (
+            SearchDocument.objects.select_related("fund")
+            .filter(pk__in=first)
             .annotate(rank=TrigramWordSimilarity(query, "title"))
             .order_by("-rank", "-pk")
         )
-    return queryset.filter(title__icontains=query.strip()).order_by("-fiscal_year", "-pk")
+        return similar, len(first)
+    found = queryset.filter(title__icontains=query.strip()).order_by("-fiscal_year", "-pk")
+    return found, found[: COUNT_CAP + 1].count()
 
 
 @dataclass
@@ -177,8 +185,7 @@ def search_documents(
     total = (matching(base, words) if words else base)[: COUNT_CAP + 1].count()
     marked = words
     if total == 0 and query.strip():
-        found, fuzzy = _typo_match(base, query), True
-        total = found[: COUNT_CAP + 1].count()
+        (found, total), fuzzy = _typo_match(base, query), True
         # Mark what was typed, not its pieces: ผู้สูงอาย cut into ผู้ · สูง · อาย marks สูง anywhere.
         marked = [query.strip()]
     docs = list(found[offset : offset + limit])
