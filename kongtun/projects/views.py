@@ -100,7 +100,7 @@ def project_start_from_planned(request: HttpRequest, planned_project_id: int) ->
     )
 
 
-def _save(request: HttpRequest, project: Project, editor: SectionEditor) -> bool:
+def _save(project: Project, editor: SectionEditor) -> bool:
     """Validate and save one step of the editor; errors stay on the editor for the page to show."""
     if project.status not in services.EDITABLE_STATUSES:
         editor.non_field_errors.append(_("This proposal can no longer be edited."))
@@ -131,7 +131,7 @@ def project_edit(request: HttpRequest, pk: int, step: int) -> HttpResponse:
     if step not in EDITORS:
         raise Http404
     editor = EDITORS[step](project, request.POST if request.method == "POST" else None)
-    if request.method == "POST" and _save(request, project, editor):
+    if request.method == "POST" and _save(project, editor):
         messages.success(request, _("Saved as a draft."))
         if "next" in request.POST and step < len(EDITORS):
             return redirect("projects:edit", pk=pk, step=step + 1)
@@ -168,7 +168,7 @@ def project_autosave(
         editor = EDITORS[step](project, request.POST)
     else:
         raise Http404
-    saved = _save(request, project, editor)
+    saved = _save(project, editor)
     context = {**_quality_context(project), "autosaved": saved, "saved_at": timezone.localtime()}
     return render(request, "projects/_quality.html", context)
 
@@ -182,7 +182,7 @@ def activity_edit(request: HttpRequest, pk: int, activity_id: int | None = None)
         services.activity_delete(activity=activity)
         messages.success(request, _("The activity was removed."))
         return redirect("projects:edit", pk=pk, step=7)
-    if request.method == "POST" and _save(request, project, editor):
+    if request.method == "POST" and _save(project, editor):
         messages.success(request, _("The activity was saved."))
         return redirect("projects:edit", pk=pk, step=7)
     context = {**_editor_context(project), "editor": editor, "activity": activity, "step": 7}
