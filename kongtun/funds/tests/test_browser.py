@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from kongtun.accounts.models import Membership
-from kongtun.conftest import PASSWORD
+from kongtun.core.tests.test_browser_foundation import _log_in as log_in
 
 
 @pytest.mark.browser
@@ -17,11 +17,7 @@ def test_removing_a_role_asks_for_confirmation_and_cancel_keeps_it(
     story: SimpleNamespace, browser_page: Any
 ) -> None:
     page = browser_page
-    page.goto(page.base_url + "/accounts/login/")
-    page.get_by_label("ชื่อผู้ใช้หรืออีเมล").fill("officer_a")
-    page.locator("input[type=password]").fill(PASSWORD)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url(page.base_url + "/")
+    log_in(page, "officer_a")
     membership = Membership.objects.get(user=story.collector_a)
     page.goto(f"{page.base_url}/funds/L9001/members/")
     row = page.locator("tr", has_text=str(story.collector_a))
