@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
+from urllib.parse import quote
 
 from django.db.models import QuerySet, Sum
 from django.urls import reverse
@@ -192,6 +193,7 @@ def readiness_gaps(project: Project, results: list[ActivityResult] | None = None
     """What is missing before the final report can be printed, in the order of the report."""
     results = activity_results(project) if results is None else results
     results_url = reverse("followups:results", args=[project.pk])
+    final_url = reverse("followups:final_report", args=[project.pk]) + "#readiness"
     gaps: list[Gap] = []
     if not project.abstract.strip():
         gaps.append(
@@ -221,13 +223,15 @@ def readiness_gaps(project: Project, results: list[ActivityResult] | None = None
     for result in results:
         names = {"n": result.number, "title": result.title}
         if result.activity is not None and not result.reports:
-            url = reverse("followups:report_create", args=[project.pk]) + f"?activity={result.activity.pk}"
+            url = reverse("followups:report_create", args=[project.pk])
+            url += f"?activity={result.activity.pk}&next={quote(final_url)}"
             gaps.append(
                 Gap(_("Activity %(n)s “%(title)s” has no activity report.") % names, url, _("Report it"))
             )
         if not result.actual_count:
             url = (
-                reverse("followups:report_edit", args=[result.reports[0].pk]) + "#id_actual_output_count"
+                reverse("followups:report_edit", args=[result.reports[0].pk])
+                + f"?next={quote(final_url)}#id_actual_output_count"
                 if result.reports
                 else ""
             )

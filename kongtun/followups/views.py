@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -126,7 +128,14 @@ def _save_report(
         messages.warning(request, _("The report was saved, but some photos were refused. Choose them again."))
         return _report_form_page(request, form, report)
     messages.success(request, _("The activity report was saved."))
-    return redirect("followups:report", pk=report.pk)
+    return redirect(_back_to(request) or reverse("followups:report", args=[report.pk]))
+
+
+def _back_to(request: HttpRequest) -> str:
+    """Where the user came from (the final report's list of gaps), if it is a page of this site."""
+    url = request.GET.get("next", "")
+    safe = url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=False)
+    return url if safe else ""
 
 
 @login_required

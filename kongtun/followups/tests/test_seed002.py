@@ -86,7 +86,8 @@ def test_final_report_page_links_each_gap_to_where_it_is_fixed(story: Any) -> No
     assert f'href="{results_url}#id_abstract"' in body
     assert f'href="{results_url}#id_planned_{group.pk}"' in body
     first_report = project.activity_reports.order_by("date")[0]
-    assert f'href="{reverse("followups:report_edit", args=[first_report.pk])}#id_actual_output_count"' in body
+    edit_url = reverse("followups:report_edit", args=[first_report.pk])
+    assert f'href="{edit_url}?next=' in body
     assert f'href="{reverse("followups:project", args=[project.pk])}#reports"' in body
     # The mentor reads the same list but is not sent to pages they cannot change.
     mentor_body = login(story.mentor).get(url).content.decode()
@@ -153,3 +154,27 @@ def test_seed002_word_file_gives_the_activity_column_most_of_the_width(story: An
     part1 = next(t for t in document.tables if t.rows[0].cells[0].text == "กิจกรรมของโครงการ")
     first, planned, actual = (column.width or 0 for column in part1.columns)
     assert first > 4 * planned and planned == actual
+
+
+def test_fixing_a_gap_in_an_activity_report_returns_to_the_list_of_gaps(story: Any) -> None:
+    project = seed002_project(fund=story.fund_a, proposer=story.proposer_a)
+    client = login(story.officer_a)
+    gaps = selectors.readiness_gaps(project)
+    link = next(g.url for g in gaps if "edit" in g.url)
+    form_page = client.get(link).content.decode()
+    assert "?next=" in form_page  # the form posts back with where to return
+    report = project.activity_reports.order_by("date")[0]
+    data = {
+        "activity": report.activity_id,
+        "date": "13/01/2563",
+        "done": report.done,
+        "actual_output_count": "21",
+    }
+    response = client.post(link.split("#")[0], data)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("followups:final_report", args=[project.pk]) + "#readiness"
+    # A "next" that leads off the site is ignored.
+    response = client.post(
+        reverse("followups:report_edit", args=[report.pk]) + "?next=https://evil.example/", data
+    )
+    assert response["Location"] == reverse("followups:report", args=[report.pk])
