@@ -9,7 +9,10 @@ from kongtun.dashboards.services import rollup_refresh, rollup_refresh_all
 
 
 class Command(BaseCommand):
-    help = "Refresh the roll-ups behind the national, region and province dashboards (run it from cron)."
+    help = (
+        "Rebuild the roll-ups behind the national, region and province dashboards (after a bulk "
+        "import; the services keep them up to date after every change)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--year", type=int, help="only this fiscal year (B.E.); default: every year")
