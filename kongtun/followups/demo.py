@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from kongtun.accounts.models import User
 from kongtun.core.thai import fiscal_year_of
@@ -75,7 +76,36 @@ def seed002_project(*, fund: Fund, proposer: Any = None) -> Project:
     return project
 
 
+def reports_for_running_projects() -> None:
+    """The first half of the activities of every other running demo project, reported as planned,
+    so that progress, spending and the dashboards have something to show this year."""
+    running = Project.objects.filter(status=Status.RUNNING).exclude(title=seed002.TITLE)
+    for project in running.filter(activity_reports__isnull=True).prefetch_related(
+        "activities__budget_lines", "target_groups"
+    ):
+        activities = list(project.activities.all())
+        groups = list(project.target_groups.all())
+        for activity in activities[: (len(activities) + 1) // 2]:
+            services.report_create(
+                project=project,
+                by=project.proposer,
+                activity=activity,
+                date=activity.start_date or project.start_date or timezone.localdate(),
+                done=activity.details or activity.title,
+                results=activity.planned_output or activity.title,
+                actual_output_count=activity.planned_output_count,
+                rating=3,
+                participants=[{"project_target_group": g, "actual": g.planned_count} for g in groups],
+                spending=[
+                    {"expense_group": b.expense_group, "description": b.description, "amount": b.amount}
+                    for b in activity.budget_lines.all()
+                ],
+            )
+
+
 def load(size: str) -> None:
+    if size == "small":
+        reports_for_running_projects()
     fund = (
         Fund.objects.filter(district_id="9003").order_by("code").first()
         or Fund.objects.order_by("code").first()
