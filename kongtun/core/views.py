@@ -8,6 +8,7 @@ from django.utils import timezone
 from kongtun.core.selectors import workspace
 from kongtun.core.thai import fiscal_year_of
 from kongtun.funds.models import Fund
+from kongtun.projects.selectors import my_projects
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -20,6 +21,7 @@ def home(request: HttpRequest) -> HttpResponse:
     }
     if request.user.is_authenticated:
         context["workspace"] = workspace(user=request.user, fiscal_year=fiscal_year_of(today), today=today)
+        context["my_projects"] = my_projects(request.user)[:5]
     return render(request, "core/home.html", context)
 
 

@@ -58,3 +58,18 @@ def test_pages_forbid_inline_scripts(db: None) -> None:
     response = Client().get(reverse("core:home"))
     assert "script-src 'self'" in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
+
+
+def test_a_proposers_home_lists_their_proposals_and_not_others(story: SimpleNamespace) -> None:
+    from kongtun.projects.models import Project
+
+    Project.objects.create(
+        fund=story.fund_a, fiscal_year=2570, title="โครงการของผู้เสนอ", proposer=story.proposer_a
+    )
+    Project.objects.create(
+        fund=story.fund_a, fiscal_year=2570, title="โครงการของคนอื่น", proposer=story.officer_a
+    )
+    html = login(story.proposer_a).get(reverse("core:home")).content.decode()
+    assert "โครงการของผู้เสนอ" in html
+    assert "โครงการของคนอื่น" not in html
+    assert reverse("projects:mine") in html
