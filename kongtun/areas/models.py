@@ -33,19 +33,27 @@ class Region(models.Model):
         return [self]
 
 
-class Province(models.Model):
-    code = models.CharField(_("DOPA code"), max_length=2, primary_key=True)
+class NamedArea(models.Model):
+    """A province, district or sub-district: a DOPA code (primary key, by level) and its names."""
+
     name_th = models.CharField(_("name (Thai)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100)
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="provinces")
 
     class Meta:
+        abstract = True
         ordering = ["name_th"]
-        verbose_name = _("province")
-        verbose_name_plural = _("provinces")
 
     def __str__(self) -> str:
         return local_name(self.name_th, self.name_en)
+
+
+class Province(NamedArea):
+    code = models.CharField(_("DOPA code"), max_length=2, primary_key=True)
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="provinces")
+
+    class Meta(NamedArea.Meta):
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
 
     def get_absolute_url(self) -> str:
         return reverse("areas:province", args=[self.code])
@@ -54,19 +62,13 @@ class Province(models.Model):
         return [self.region, self]
 
 
-class District(models.Model):
+class District(NamedArea):
     code = models.CharField(_("DOPA code"), max_length=4, primary_key=True)
-    name_th = models.CharField(_("name (Thai)"), max_length=100)
-    name_en = models.CharField(_("name (English)"), max_length=100)
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="districts")
 
-    class Meta:
-        ordering = ["name_th"]
+    class Meta(NamedArea.Meta):
         verbose_name = _("district")
         verbose_name_plural = _("districts")
-
-    def __str__(self) -> str:
-        return local_name(self.name_th, self.name_en)
 
     def get_absolute_url(self) -> str:
         return reverse("areas:district", args=[self.code])
@@ -75,19 +77,13 @@ class District(models.Model):
         return [*self.province.breadcrumb(), self]
 
 
-class Subdistrict(models.Model):
+class Subdistrict(NamedArea):
     code = models.CharField(_("DOPA code"), max_length=6, primary_key=True)
-    name_th = models.CharField(_("name (Thai)"), max_length=100)
-    name_en = models.CharField(_("name (English)"), max_length=100)
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="subdistricts")
 
-    class Meta:
-        ordering = ["name_th"]
+    class Meta(NamedArea.Meta):
         verbose_name = _("sub-district")
         verbose_name_plural = _("sub-districts")
-
-    def __str__(self) -> str:
-        return local_name(self.name_th, self.name_en)
 
     def breadcrumb(self) -> list[Region | Province | District | Subdistrict]:
         return [*self.district.breadcrumb(), self]
