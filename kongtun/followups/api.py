@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.http import HttpRequest, HttpResponse
-from ninja import File, Router, Schema
+from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from kongtun.accounts.permissions import Action
@@ -209,10 +209,10 @@ def list_reports(request: HttpRequest, pk: int) -> list[ActivityReport]:
 
 
 @router.post("/projects/{pk}/reports", response={201: ReportOut})
-def create_report(request: HttpRequest, pk: int, payload: ReportIn) -> tuple[int, ActivityReport]:
+def create_report(request: HttpRequest, pk: int, payload: ReportIn) -> Status[ActivityReport]:
     project = project_for(request.user, pk, Action.REPORT)
     report = services.report_create(project=project, by=request.user, **_lines(project, payload))  # type: ignore[arg-type]
-    return 201, report
+    return Status(201, report)
 
 
 @router.get("/reports/{pk}", response=ReportOut)
@@ -227,10 +227,10 @@ def update_report(request: HttpRequest, pk: int, payload: ReportIn) -> ActivityR
 
 
 @router.delete("/reports/{pk}", response={204: None})
-def delete_report(request: HttpRequest, pk: int) -> tuple[int, None]:
+def delete_report(request: HttpRequest, pk: int) -> Status[None]:
     """The report's author or a fund officer deletes a report of a running project."""
     services.report_delete(report=report_for_delete(request.user, pk))
-    return 204, None
+    return Status(204, None)
 
 
 @router.post("/reports/{pk}/advice", response=ReportOut)
@@ -242,11 +242,11 @@ def advise(request: HttpRequest, pk: int, payload: AdviceIn) -> ActivityReport:
 @router.post("/reports/{pk}/photos", response={201: PhotoUploadOut, 422: PhotoUploadOut})
 def upload_photos(
     request: HttpRequest, pk: int, photos: File[list[UploadedFile]]
-) -> tuple[int, dict[str, object]]:
+) -> Status[dict[str, object]]:
     """Multipart upload of one or more photos (`photos` field); bad files are refused one by one."""
     report = report_for(request.user, pk, Action.REPORT)
     saved, errors = services.photos_add(report=report, uploads=photos)
-    return (422 if errors and not saved else 201), {"saved": saved, "errors": errors}
+    return Status(422 if errors and not saved else 201, {"saved": saved, "errors": errors})
 
 
 @router.get("/reports/{pk}/pdf")
@@ -255,9 +255,9 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @router.post("/projects/{pk}/closing", response={201: ClosingOut})
-def close(request: HttpRequest, pk: int, payload: ClosingIn) -> tuple[int, ProjectClosing]:
+def close(request: HttpRequest, pk: int, payload: ClosingIn) -> Status[ProjectClosing]:
     project = project_for(request.user, pk, Action.RECEIVE)
-    return 201, services.project_close(project=project, by=request.user, **payload.dict())
+    return Status(201, services.project_close(project=project, by=request.user, **payload.dict()))
 
 
 @router.get("/projects/{pk}/assessment", response=AssessmentOut)

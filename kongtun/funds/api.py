@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from kongtun.accounts.permissions import Action
 from kongtun.funds import services
@@ -92,9 +92,9 @@ def get_fund(request: HttpRequest, code: str) -> Fund:
 
 
 @router.post("", response={201: FundOut})
-def create_fund(request: HttpRequest, payload: FundCreateIn) -> tuple[int, Fund]:
+def create_fund(request: HttpRequest, payload: FundCreateIn) -> Status[Fund]:
     fund_create_check(request)
-    return 201, services.fund_create(**payload.dict())
+    return Status(201, services.fund_create(**payload.dict()))
 
 
 @router.put("/{code}", response=FundOut)

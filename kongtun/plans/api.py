@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from kongtun.accounts.permissions import Action, fund_scope
 from kongtun.funds.access import fund_for
@@ -124,13 +124,13 @@ def get_plan(request: HttpRequest, plan_id: int) -> Plan:
 
 
 @router.post("", response={201: PlanOut})
-def create_plan(request: HttpRequest, payload: PlanCreateIn) -> tuple[int, Plan]:
+def create_plan(request: HttpRequest, payload: PlanCreateIn) -> Status[Plan]:
     fund = fund_for(request, payload.fund_code, Action.EDIT)
     issue = _lookup(Issue, payload.issue, _("issue"))
     plan = services.plan_save(
         fund=fund, fiscal_year=payload.fiscal_year, issue=issue, user=request.user, **_arguments(payload)
     )
-    return 201, plan
+    return Status(201, plan)
 
 
 @router.put("/{plan_id}", response=PlanOut)

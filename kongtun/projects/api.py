@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.security import django_auth
 
 from kongtun.accounts.models import User
@@ -311,8 +311,8 @@ def _by_code(model: Any, code: str | None, field: str) -> Any:
     return obj
 
 
-def _conflict(exc: ValidationError) -> tuple[int, dict[str, str]]:
-    return 409, {"detail": " ".join(exc.messages)}
+def _conflict(exc: ValidationError) -> Status[dict[str, str]]:
+    return Status(409, {"detail": " ".join(exc.messages)})
 
 
 # --- endpoints --------------------------------------------------------------------------------------
@@ -359,7 +359,7 @@ def get_quality(request: HttpRequest, project_id: int) -> dict[str, object]:
 
 
 @router.post("", response={201: ProjectOut})
-def create_project(request: HttpRequest, payload: ProjectCreateIn) -> tuple[int, Project]:
+def create_project(request: HttpRequest, payload: ProjectCreateIn) -> Status[Project]:
     fund = get_object_or_404(Fund, code=payload.fund)
     authorize(_user(request), Action.PROPOSE, fund)
     project = services.project_create(
@@ -369,13 +369,15 @@ def create_project(request: HttpRequest, payload: ProjectCreateIn) -> tuple[int,
         fiscal_year=payload.fiscal_year,
         organisation=payload.organisation,
     )
-    return 201, _full(project)
+    return Status(201, _full(project))
 
 
 @router.post("/from-planned/{int:planned_project_id}", response={201: ProjectOut})
-def create_from_planned(request: HttpRequest, planned_project_id: int) -> tuple[int, Project]:
+def create_from_planned(request: HttpRequest, planned_project_id: int) -> Status[Project]:
     planned = planned_project_for(_user(request), planned_project_id)
-    return 201, _full(services.project_create_from_planned(planned_project=planned, user=_user(request)))
+    return Status(
+        201, _full(services.project_create_from_planned(planned_project=planned, user=_user(request)))
+    )
 
 
 def _write(request: HttpRequest, project_id: int, service: Callable[..., Any], **fields: Any) -> Any:
@@ -459,7 +461,7 @@ def transition(request: HttpRequest, project_id: int, name: str, payload: Transi
     """`submit`, `return`, `cancel`, `approve` or `reject`, as the transition table allows."""
     rule = services.TRANSITIONS.get(name)
     if rule is None:
-        return 409, {"detail": _("Unknown change of status.")}
+        return Status(409, {"detail": _("Unknown change of status.")})
     project = project_for(_user(request), project_id, rule.action)
     try:
         project = services.project_transition(
