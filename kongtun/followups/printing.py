@@ -7,7 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
@@ -149,7 +149,7 @@ def final_report_docx(ctx: dict[str, Any]) -> bytes:
     doc.add_heading(_("Target groups"), level=1)
     _table(
         doc,
-        [_("Target group"), _("Planned (persons)")],
+        [_("Target group"), pgettext("final report", "Planned (persons)")],
         [[g.name, f"{g.planned_count:,}"] for g in ctx["target_groups"]],
         [12.5, 4],
     )
@@ -192,7 +192,8 @@ def final_report_docx(ctx: dict[str, Any]) -> bytes:
     doc.add_heading(_("Participants"), level=2)
     rows = [[g.name, f"{g.planned_count:,}", f"{g.actual_count or 0:,}"] for g in ctx["target_groups"]]
     rows.append([_("All target groups"), f"{ctx['planned_total']:,}", f"{ctx['actual_total']:,}"])
-    _table(doc, [_("Target group"), _("Planned (persons)"), _("Took part (persons)")], rows, [10.5, 3, 3])
+    headings = [_("Target group"), pgettext("final report", "Planned (persons)"), _("Took part (persons)")]
+    _table(doc, headings, rows, [10.5, 3, 3])
     doc.add_heading(f"{_('Abstract')}*", level=2)
     doc.add_paragraph(project.abstract or "-")
     doc.add_heading(_("Problems and suggestions"), level=2)
