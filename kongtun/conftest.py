@@ -39,6 +39,46 @@ def login(user: User) -> Client:
     return client
 
 
+def _only_test_blocks_open(connection: Any) -> bool:
+    return all(getattr(block, "_from_testcase", False) for block in connection.atomic_blocks)
+
+
+def _run_commit_hooks(connection: Any) -> None:
+    while connection.run_on_commit:
+        _sids, func, _robust = connection.run_on_commit.pop(0)
+        func()
+
+
+@pytest.fixture(autouse=True)
+def _commits_as_in_production(monkeypatch: pytest.MonkeyPatch, settings: Any) -> None:
+    """pytest-django runs a test inside a transaction that is rolled back, never committed, so the
+    after-commit hooks (`kongtun.core.events`, mail) would never run. Here a write "commits" as it
+    would in production: when the outermost atomic block opened by the code under test exits
+    successfully, or at once for a hook registered outside any such block. Inside an open block the
+    hooks wait, as they do in production. (Browser tests use real commits.)"""
+    from django.db import transaction
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+    settings.KONGTUN_EVENTS_RAISE = True  # a failing read model fails the test
+    original_exit = transaction.Atomic.__exit__
+    original_on_commit = BaseDatabaseWrapper.on_commit
+
+    def exit_(self: Any, exc_type: Any, exc_value: Any, traceback: Any) -> Any:
+        result = original_exit(self, exc_type, exc_value, traceback)
+        connection = transaction.get_connection(self.using)
+        if exc_type is None and connection.atomic_blocks and _only_test_blocks_open(connection):
+            _run_commit_hooks(connection)
+        return result
+
+    def on_commit(self: Any, func: Any, robust: bool = False) -> None:
+        original_on_commit(self, func, robust)
+        if self.atomic_blocks and _only_test_blocks_open(self):
+            _run_commit_hooks(self)
+
+    monkeypatch.setattr(transaction.Atomic, "__exit__", exit_)
+    monkeypatch.setattr(BaseDatabaseWrapper, "on_commit", on_commit)
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings: Any, tmp_path: Any) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -92,8 +92,10 @@ def _invite_mail(*, user: User, fund: Fund, role: str, invited_by: User, request
         "role": str(Role(role).label),
         "invited_by": str(invited_by),
     }
-    PasswordResetForm().send_mail(
-        "accounts/email/invite_subject.txt", "accounts/email/invite_body.txt", context, None, user.email
+    transaction.on_commit(
+        lambda: PasswordResetForm().send_mail(
+            "accounts/email/invite_subject.txt", "accounts/email/invite_body.txt", context, None, user.email
+        )
     )
 
 
@@ -127,7 +129,10 @@ def notify(*, users: list[User], message: str, url: str = "") -> None:
     if settings.EMAIL_BACKEND.endswith("smtp.EmailBackend"):
         recipients = [u.email for u in users if u.email]
         if recipients:
-            send_mail(message, f"{message}\n{url}", None, recipients, fail_silently=True)
+            # Only once the change it tells of is saved: a rolled-back write sends nothing.
+            transaction.on_commit(
+                lambda: send_mail(message, f"{message}\n{url}", None, recipients, fail_silently=True)
+            )
 
 
 def notifications_mark_read(*, user: User) -> None:

@@ -7,3 +7,9 @@ from django.utils.translation import gettext_lazy as _
 class DashboardsConfig(AppConfig):
     name = "kongtun.dashboards"
     verbose_name = _("Dashboards")
+
+    def ready(self) -> None:
+        from kongtun.core.events import listen
+        from kongtun.dashboards.listeners import on_changes
+
+        listen(on_changes)

@@ -1,24 +1,22 @@
 """Writes of the dashboards app: keeping the roll-up tables (see models.py) up to date.
 
 `rollup_refresh` rewrites a whole fiscal year (the `dashboards_refresh` command, the demo).
-`rollup_update(obj=…)` rewrites the rows of one district and year: the projects, plans and
-follow-ups services call it after every change that the roll-ups count (a new proposal, its plans,
-budget or status, an activity report and its spending, a deleted plan), the same way they keep the
-search index up to date, so the national, region and province dashboards show a fresh approval
-at once, without a cron job.
+`rollup_update(fiscal_year=…, fund_ids=…)` rewrites the rows of the funds' districts in that year:
+`dashboards.listeners` calls it after every committed change that the roll-ups count (a new
+proposal, its plans, budget or status, an activity report and its spending, a deleted plan), so the
+national, region and province dashboards show a fresh approval at once, without a cron job.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
 
 from kongtun.dashboards.models import IssueRollup, ProjectRollup, RollupRun
-from kongtun.followups.models import ActivityReport
 from kongtun.funds.models import Fund
-from kongtun.plans.models import Plan
 from kongtun.projects.models import Project
 
 # Per project of the year (and of one district when `{district}` is filled): its spending and its
@@ -100,22 +98,15 @@ def rollup_refresh_all() -> list[RollupRun]:
     return [rollup_refresh(fiscal_year=year) for year in years]
 
 
-def _fund_and_year(obj: Project | Plan | ActivityReport) -> tuple[int, int]:
-    if isinstance(obj, ActivityReport):
-        obj = obj.project
-    return obj.fund_id, obj.fiscal_year
-
-
 @transaction.atomic
-def rollup_update(*, obj: Project | Plan | ActivityReport) -> None:
-    """Bring the roll-ups up to date after a change to a project, a plan (its project links) or an
-    activity report: the rows of its district and year are re-aggregated (a few milliseconds). The
-    first change of a year that has no roll-up yet rolls up the whole year."""
-    fund_id, fiscal_year = _fund_and_year(obj)
+def rollup_update(*, fiscal_year: int, fund_ids: Iterable[int]) -> None:
+    """Bring the roll-ups of a year up to date after a change in some funds: the rows of their
+    districts are re-aggregated (a few milliseconds each). The first change of a year that has no
+    roll-up yet rolls up the whole year."""
     if not RollupRun.objects.filter(fiscal_year=fiscal_year).exists():
         rollup_refresh(fiscal_year=fiscal_year)
         return
     _locked_run(fiscal_year)
-    district_id = Fund.objects.filter(pk=fund_id).values_list("district_id", flat=True).first()
-    if district_id is not None:
+    districts = Fund.objects.filter(pk__in=list(fund_ids)).values_list("district_id", flat=True)
+    for district_id in sorted(set(districts)):
         _rewrite(fiscal_year, district_id)

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -19,8 +20,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from kongtun.accounts.models import Membership, Role
 from kongtun.accounts.services import notify
+from kongtun.core.events import after_commit, changed
 from kongtun.core.thai import format_baht
-from kongtun.dashboards.services import rollup_update
 from kongtun.followups.checklists import ITEM_DIMENSION
 from kongtun.followups.models import (
     ActivityReport,
@@ -43,7 +44,6 @@ from kongtun.projects.models import (
     Status,
     Transition,
 )
-from kongtun.search.services import search_document_delete, search_document_update
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 MAX_PHOTO_SIDE = 2560
@@ -165,8 +165,7 @@ def report_create(
     _save_lines(report, participants, spending)
     if report.help_needed.strip():
         _ask_mentors(report)
-    search_document_update(obj=report)
-    rollup_update(obj=report)
+    changed(report)
     return report
 
 
@@ -195,8 +194,7 @@ def report_update(
     _save_lines(report, participants, spending)
     if report.help_needed.strip() and report.help_needed.strip() != asked_before:
         _ask_mentors(report)
-    search_document_update(obj=report)
-    rollup_update(obj=report)
+    changed(report)
     return report
 
 
@@ -232,13 +230,13 @@ def report_advise(*, report: ActivityReport, advice: str) -> ActivityReport:
     return report
 
 
+@transaction.atomic
 def report_delete(*, report: ActivityReport) -> None:
     _require_running(report.project)
     for photo in report.photos.all():
         photo_delete(photo=photo)
-    search_document_delete(obj=report)
+    changed(report, deleted=True)
     report.delete()
-    rollup_update(obj=report)
 
 
 # Photos ----------------------------------------------------------------------------------------
@@ -307,9 +305,11 @@ def photos_add(*, report: ActivityReport, uploads: Iterable[Any]) -> tuple[list[
 
 
 def photo_delete(*, photo: ReportPhoto) -> None:
-    photo.image.delete(save=False)
-    photo.thumbnail.delete(save=False)
+    """Delete the record now and its files once that is committed (a rollback keeps both)."""
+    files = [(f.storage, str(f.name)) for f in (photo.image, photo.thumbnail) if f.name]
     photo.delete()
+    for storage, name in files:
+        after_commit(partial(storage.delete, name))
 
 
 # Final-report data -----------------------------------------------------------------------------
@@ -398,8 +398,7 @@ def project_close(
     project.status = status
     project.save(update_fields=["status", "updated_at"])
     Transition.objects.create(project=project, from_status=old, to_status=status, by=by, comment=note)
-    search_document_update(obj=project)
-    rollup_update(obj=project)
+    changed(project)
     return closing
 
 

@@ -9,11 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from kongtun.dashboards.services import rollup_update
+from kongtun.core.events import changed
 from kongtun.funds.models import Fund
 from kongtun.plans.models import Plan, PlannedProject, PlanTarget
 from kongtun.programme.models import Direction, Indicator, Issue
-from kongtun.search.services import search_document_delete, search_document_update
 
 
 def target_suggest(*, indicator: Indicator, baseline: Decimal | None) -> Decimal | None:
@@ -132,7 +131,7 @@ def plan_save(
             ]
         )
         _save_projects(plan, projects)
-        search_document_update(obj=plan)
+        changed(plan)
     return plan
 
 
@@ -152,10 +151,10 @@ def _save_projects(plan: Plan, projects: list[dict[str, Any]]) -> None:
     plan.planned_projects.exclude(pk__in=kept).delete()
 
 
+@transaction.atomic
 def plan_delete(*, plan: Plan) -> None:
-    search_document_delete(obj=plan)
+    changed(plan, deleted=True)  # its projects lose an issue in the roll-ups, its document goes
     plan.delete()
-    rollup_update(obj=plan)  # its projects have lost an issue
 
 
 def _user(user: Any) -> Any:

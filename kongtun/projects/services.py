@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 from kongtun.accounts.models import Membership, Role, User
 from kongtun.accounts.permissions import Action, can
 from kongtun.accounts.services import notify
+from kongtun.core.events import changed
 from kongtun.core.thai import fiscal_year_of, to_money
-from kongtun.dashboards.services import rollup_update
 from kongtun.funds.models import Fund
 from kongtun.plans.models import Plan, PlannedProject
 from kongtun.programme.models import Direction, Indicator, OrgType, SupportType, TargetGroup
@@ -40,7 +40,6 @@ from kongtun.projects.models import (
     Status,
     Transition,
 )
-from kongtun.search.services import search_document_update
 from kongtun.situations.models import SituationValue
 
 EDITABLE_STATUSES = (Status.DEVELOPING, Status.REVISE)
@@ -132,8 +131,7 @@ def project_create(
     if plan_list:
         _check_plans(project, plan_list)
         project.plans.set(plan_list)
-    search_document_update(obj=project)
-    rollup_update(obj=project)
+    changed(project)
     return project
 
 
@@ -207,7 +205,7 @@ def project_update_general(
     project.location = location
     project.full_clean(exclude=["code"])
     project.save()
-    search_document_update(obj=project)
+    changed(project)
     return project
 
 
@@ -235,8 +233,7 @@ def project_update_plans(
     project.main_target_group = main_target_group
     project.save()
     project.plans.set(plan_list)
-    search_document_update(obj=project)
-    rollup_update(obj=project)
+    changed(project)
     return project
 
 
@@ -257,7 +254,7 @@ def project_update_situation(
         ProblemSize.objects.create(
             project=project, problem=text, size=row.get("size"), indicator=row.get("indicator"), order=order
         )
-    search_document_update(obj=project)
+    changed(project)
     return project
 
 
@@ -327,7 +324,7 @@ def project_update_results(*, project: Project, expected_results: str, abstract:
     project.expected_results = expected_results
     project.abstract = abstract
     project.save()
-    search_document_update(obj=project)
+    changed(project)
     return project
 
 
@@ -336,7 +333,7 @@ def project_recalculate_budget(*, project: Project) -> Decimal:
     total = BudgetLine.objects.filter(activity__project=project).aggregate(s=Sum("amount"))["s"] or Decimal(0)
     Project.objects.filter(pk=project.pk).update(requested_budget=total)
     project.requested_budget = total
-    rollup_update(obj=project)
+    changed(project)
     return total
 
 
@@ -528,8 +525,7 @@ def project_transition(
         project=project, from_status=source, to_status=rule.target, by=user, comment=comment
     )
     _notify_transition(project, name, comment)
-    search_document_update(obj=project)
-    rollup_update(obj=project)
+    changed(project)
     return project
 
 

@@ -7,3 +7,9 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "kongtun.search"
     verbose_name = _("Search")
+
+    def ready(self) -> None:
+        from kongtun.core.events import listen
+        from kongtun.search.listeners import on_changes
+
+        listen(on_changes)

@@ -1,7 +1,8 @@
 """Writes of the search index: one SearchDocument per project, plan and activity report.
 
-The create/update services of projects, plans and follow-ups call `search_document_update(obj=…)`
-at their end (no signals); `search_reindex` rebuilds everything.
+The services of projects, plans and follow-ups announce their writes (`kongtun.core.events.changed`);
+`search.listeners` hears of them after commit and calls `search_document_update` or
+`search_document_remove` here. `search_reindex` rebuilds everything.
 """
 
 from __future__ import annotations
@@ -125,12 +126,12 @@ def search_document_update(*, obj: Project | Plan | ActivityReport) -> SearchDoc
 
 
 @transaction.atomic
-def search_document_delete(*, obj: Project | Plan | ActivityReport) -> None:
-    kind = {Project: Kind.PROJECT, Plan: Kind.PLAN, ActivityReport: Kind.REPORT}[type(obj)]
-    ids = list(SearchDocument.objects.filter(kind=kind, object_id=obj.pk).values_list("pk", flat=True))
+def search_document_remove(*, kind: str, object_id: int) -> None:
+    """Remove the document of a deleted project, plan or report (a project takes its reports' along)."""
+    ids = list(SearchDocument.objects.filter(kind=kind, object_id=object_id).values_list("pk", flat=True))
     if kind == Kind.PROJECT:
         ids += list(
-            SearchDocument.objects.filter(kind=Kind.REPORT, project_id=obj.pk).values_list("pk", flat=True)
+            SearchDocument.objects.filter(kind=Kind.REPORT, project_id=object_id).values_list("pk", flat=True)
         )
     if connection.vendor == "sqlite" and ids:
         with connection.cursor() as cursor:

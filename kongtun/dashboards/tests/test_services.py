@@ -103,7 +103,7 @@ def test_deleting_a_plan_takes_its_issue_off_the_projects_in_the_rollups(story, 
 def test_the_first_change_of_a_year_without_rollups_rolls_up_the_whole_year(story, data):
     RollupRun.objects.all().delete()
     ProjectRollup.objects.all().delete()
-    rollup_update(obj=data.p4)
+    rollup_update(fiscal_year=data.p4.fiscal_year, fund_ids=[data.p4.fund_id])
     assert RollupRun.objects.filter(fiscal_year=YEAR).exists()
     # Every district of the year, not only พัทลุง's.
     assert set(ProjectRollup.objects.values_list("district_id", flat=True)) == {

@@ -12,7 +12,7 @@ from kongtun.dashboards.tests.data import YEAR, rollup_data
 from kongtun.projects.models import Status
 from kongtun.search.models import Kind, SearchDocument
 from kongtun.search.selectors import search_documents, similar_projects
-from kongtun.search.services import search_document_delete, search_document_update, search_reindex
+from kongtun.search.services import search_document_remove, search_document_update, search_reindex
 from kongtun.search.text import index_text, segment, snippet
 
 TITLE = "โครงการส่งเสริมสุขภาพผู้สูงอายุตำบลหนองบัว"
@@ -99,7 +99,7 @@ def test_update_reindexes_a_changed_project_and_its_reports(story, data):
 
 
 def test_delete_removes_the_document(story, data):
-    search_document_delete(obj=data.p2)
+    search_document_remove(kind=Kind.PROJECT, object_id=data.p2.pk)
     assert not SearchDocument.objects.filter(kind=Kind.PROJECT, object_id=data.p2.pk).exists()
     assert search_documents(user=AnonymousUser(), query="ลดการสูบบุหรี่").total == 0
 
