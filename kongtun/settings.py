@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "kongtun.dashboards",
     "kongtun.search",
     "kongtun.api",
+    "kongtun.workspace",
 ]
 
 MIDDLEWARE = [
@@ -88,7 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "kongtun.core.context_processors.navigation",
+                "kongtun.workspace.context_processors.navigation",
             ],
             "builtins": ["kongtun.core.templatetags.thai", "django.contrib.humanize.templatetags.humanize"],
         },
@@ -123,8 +124,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "workspace:home"
+LOGOUT_REDIRECT_URL = "workspace:home"
 
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", _("Thai")), ("en", _("English"))]
@@ -166,7 +167,7 @@ if os.environ.get("REDIS_URL"):
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
     }
-RATELIMIT_VIEW = "kongtun.core.views.ratelimited"
+RATELIMIT_VIEW = "kongtun.workspace.views.ratelimited"
 
 # Content Security Policy: everything is served from this site; HTMX needs no inline script.
 CONTENT_SECURITY_POLICY = {

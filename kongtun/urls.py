@@ -8,7 +8,7 @@ from django.urls import URLPattern, URLResolver, include, path
 from kongtun.api.api import api
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("", include("kongtun.core.urls")),
+    path("", include("kongtun.workspace.urls")),
     path("accounts/", include("kongtun.accounts.urls")),
     path("areas/", include("kongtun.areas.urls")),
     path("funds/", include("kongtun.funds.urls")),

@@ -37,13 +37,13 @@ def test_the_login_page_is_thai(db: None) -> None:
 def test_an_officer_logs_in_with_the_username(story: SimpleNamespace) -> None:
     client, response = _login("officer_a")
     assert response.status_code == 302  # type: ignore[attr-defined]
-    assert client.get(reverse("core:home")).context["user"] == story.officer_a
+    assert client.get(reverse("workspace:home")).context["user"] == story.officer_a
 
 
 def test_an_officer_logs_in_with_the_e_mail_address_in_any_case(story: SimpleNamespace) -> None:
     client, response = _login("Officer_A@Example.org")
     assert response.status_code == 302  # type: ignore[attr-defined]
-    assert client.get(reverse("core:home")).context["user"] == story.officer_a
+    assert client.get(reverse("workspace:home")).context["user"] == story.officer_a
 
 
 def test_a_wrong_password_gets_a_thai_message(story: SimpleNamespace) -> None:
@@ -154,7 +154,7 @@ def test_notifications_are_listed_and_marked_read(story: SimpleNamespace) -> Non
     notify(users=[story.officer_a], message="มีข้อเสนอโครงการใหม่", url="/funds/L9001/")
     notify(users=[story.officer_b], message="ของคนอื่น")
     client = login(story.officer_a)
-    assert client.get(reverse("core:home")).context["nav_unread"]() == 1
+    assert client.get(reverse("workspace:home")).context["nav_unread"]() == 1
     response = client.get(reverse("accounts:notifications"))
     assert "มีข้อเสนอโครงการใหม่" in response.content.decode()
     assert "ของคนอื่น" not in response.content.decode()

@@ -6,7 +6,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from kongtun.areas.services import areas_load
-from kongtun.core import demo
+from kongtun.workspace import demo
 
 
 class Command(BaseCommand):
@@ -21,8 +21,8 @@ class Command(BaseCommand):
         demo.run(size)
         self.stdout.write(f"demo data ({size}) loaded in {time.monotonic() - started:.1f} s")
         if size == "small":
-            from kongtun.accounts.demo import DEMO_USERS
             from kongtun.accounts.models import Membership
+            from kongtun.workspace.demo.users import DEMO_USERS
 
             self.stdout.write(f"\nDemo logins at http://127.0.0.1:8000/ (password: {demo.DEMO_PASSWORD})")
             for username, *_rest in DEMO_USERS:

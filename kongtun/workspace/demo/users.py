@@ -4,8 +4,8 @@ from typing import Any
 
 from kongtun.accounts.models import Membership, Role, User
 from kongtun.areas.models import District, Province, Region
-from kongtun.core.demo import DEMO_PASSWORD
 from kongtun.funds.models import Fund
+from kongtun.workspace.demo import DEMO_PASSWORD
 
 # username, display name, role, scope ("region:12", "province:90", "district:<code of fund A's>",
 # "fund:A" = the first demo fund, "fund:B" = a fund in another province).

@@ -11,12 +11,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kongtun.conftest import login
-from kongtun.core.selectors import workspace
 from kongtun.plans.services import plan_save
 from kongtun.programme.models import Indicator
 from kongtun.projects.models import Project, Status
 from kongtun.situations.selectors import year_issues
 from kongtun.situations.services import situation_value_save
+from kongtun.workspace.selectors import workspace
 
 YEAR = 2570
 TODAY = dt.date(2026, 11, 25)
@@ -65,7 +65,7 @@ def test_the_workspace_costs_the_same_queries_for_one_fund_or_many(story: Simple
 
 def test_the_officers_home_shows_their_fund_with_links_to_each_todo(story: SimpleNamespace) -> None:
     _todos(story)
-    html = login(story.officer_a).get(reverse("core:home")).content.decode()
+    html = login(story.officer_a).get(reverse("workspace:home")).content.decode()
     assert "งานของฉัน" in html and story.fund_a.name in html and story.fund_b.name not in html
     for url in (
         reverse("situations:fund", args=[story.fund_a.code]),
@@ -77,7 +77,7 @@ def test_the_officers_home_shows_their_fund_with_links_to_each_todo(story: Simpl
 
 
 def test_a_proposer_sees_their_role_not_the_no_role_message(story: SimpleNamespace) -> None:
-    html = login(story.proposer_a).get(reverse("core:home")).content.decode()
+    html = login(story.proposer_a).get(reverse("workspace:home")).content.decode()
     assert "ผู้เสนอโครงการ" in html
     assert "กรุณาขอให้เจ้าหน้าที่กองทุนเพิ่มคุณ" not in html
 
@@ -88,6 +88,6 @@ def test_an_area_officer_gets_one_line_per_fund(story: SimpleNamespace) -> None:
     Membership.objects.create(
         user=story.district_officer, role=Role.DISTRICT_OFFICER, district=story.fund_b.district
     )
-    html = login(story.district_officer).get(reverse("core:home")).content.decode()
+    html = login(story.district_officer).get(reverse("workspace:home")).content.decode()
     assert 'class="todo-table"' in html
     assert story.fund_a.short_name in html and story.fund_b.short_name in html

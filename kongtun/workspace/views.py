@@ -5,10 +5,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from kongtun.core.selectors import workspace
 from kongtun.core.thai import fiscal_year_of
 from kongtun.funds.models import Fund
 from kongtun.projects.selectors import my_projects
+from kongtun.workspace.selectors import workspace
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -22,12 +22,12 @@ def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         context["workspace"] = workspace(user=request.user, fiscal_year=fiscal_year_of(today), today=today)
         context["my_projects"] = my_projects(request.user)[:5]
-    return render(request, "core/home.html", context)
+    return render(request, "workspace/home.html", context)
 
 
 def about(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/about.html", {"geothai_version": geothai.DATA_VERSION})
+    return render(request, "workspace/about.html", {"geothai_version": geothai.DATA_VERSION})
 
 
 def ratelimited(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return render(request, "core/ratelimited.html", status=429)
+    return render(request, "workspace/ratelimited.html", status=429)
