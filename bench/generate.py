@@ -10,8 +10,10 @@ generate_series`) with deterministic pseudo-random values, so it takes minutes, 
 per fund and year a programme role, ~1 plan, ~6.5 projects (≈480,000 in ten years at national
 size), each with 2–6 activities and one budget line per activity, activity reports (with one
 spending line each) for the activities of completed projects and the first two of running ones,
-situation values, and one search document per project (pre-segmented Thai, as the app makes them).
-It refuses to run on a database whose name does not start with `kongtun_bench`.
+situation values, one search document per project, plan and activity report (pre-segmented Thai, as
+the app makes them), and at the end the roll-ups of every generated year (through the app's
+`dashboards.services.rollup_refresh`, as `manage.py dashboards_refresh` does after a bulk import), so
+the dashboards read what they read in production. It refuses to run on a database whose name does not start with `kongtun_bench`.
 """
 
 from __future__ import annotations
@@ -61,6 +63,9 @@ TOPICS = [
 ]
 
 
+ROLLUPS = "roll-ups"
+
+
 def _array(values: list[str]) -> str:
     return "ARRAY[" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + "]"
 
@@ -75,7 +80,8 @@ def sql_steps(first_year: int, years: int) -> list[tuple[str, str]]:
             """
             TRUNCATE search_searchdocument_issues, search_searchdocument, followups_reportspending,
                 followups_activityreport, projects_budgetline, projects_activity, projects_project_plans,
-                projects_project, plans_plan, situations_situationvalue CASCADE;
+                projects_project, plans_plan, situations_situationvalue, dashboards_projectrollup,
+                dashboards_issuerollup, dashboards_rolluprun CASCADE;
             CREATE OR REPLACE FUNCTION pg_temp.rnd(a bigint, b bigint) RETURNS integer
                 LANGUAGE sql IMMUTABLE AS $$ SELECT abs(hashtext(a::text || ':' || b::text)) $$;
         """,
@@ -305,7 +311,7 @@ def main() -> None:
         action="append",
         default=[],
         help="run only this step (repeatable) on an existing data set, e.g. "
-        "'search documents of plans and reports'",
+        f"'search documents of plans and reports' or '{ROLLUPS}'",
     )
     args = parser.parse_args()
 
@@ -318,6 +324,7 @@ def main() -> None:
 
     from kongtun.areas.services import areas_load
     from kongtun.core.thai import fiscal_year_of
+    from kongtun.dashboards.services import rollup_refresh
     from kongtun.funds import demo as funds_demo
     from kongtun.programme import demo as programme_demo
     from kongtun.programme.models import Issue
@@ -350,6 +357,16 @@ def main() -> None:
             step = time.monotonic()
             cursor.execute(sql)
             print(f"{label}: {time.monotonic() - step:.0f} s", flush=True)
+    if not args.only or ROLLUPS in args.only:
+        # The roll-ups are the app's own (the dashboards read them as in production); without them
+        # the national dashboard aggregates the live tables, which no installation does for long.
+        step = time.monotonic()
+        for year in range(first_year, first_year + args.years):
+            rollup_refresh(fiscal_year=year)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE dashboards_projectrollup, dashboards_issuerollup, dashboards_rolluprun")
+        print(f"{ROLLUPS}: {time.monotonic() - step:.0f} s", flush=True)
+    with connection.cursor() as cursor:
         counts = {}
         for table in (
             "funds_fund",
@@ -361,6 +378,8 @@ def main() -> None:
             "followups_activityreport",
             "followups_reportspending",
             "search_searchdocument",
+            "dashboards_projectrollup",
+            "dashboards_issuerollup",
         ):
             cursor.execute(f"SELECT count(*) FROM {table}")
             counts[table] = cursor.fetchone()[0]

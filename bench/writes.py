@@ -1,0 +1,279 @@
+"""Writes across the country: concurrent activity reports, and one write held open while another
+commits (see bench/README.md).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/kongtun_bench .venv/bin/python bench/writes.py
+
+Throughput: `--writers` processes, each with its own database connection, create activity reports
+through the app's service (`followups.services.report_create`: the report, its spending line,
+its search document, the roll-up of its district) for `--duration` seconds, each writer in the
+running projects of its own region, one district after another. Reported: writes/s of all
+writers together, p50/p95 latency and the longest single write.
+
+Held write: one process creates a report in a district inside `transaction.atomic()` and keeps
+the transaction open `--hold` seconds; as soon as its report is written, a second process creates a
+report elsewhere (another region, another district of the same province, the same district) and
+commits. Reported: how long the second write took, and whether it finished before the held one
+committed (a write that waited for it did not).
+
+The reports are marked by their title and deleted at the end (then the year's roll-up is
+rebuilt), so the data set stays as generated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import multiprocessing as mp
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import commit, load, percentile, production_env, refuse_unless_bench
+
+MARK = "bench write"  # the title of every report this script writes
+
+
+def _setup() -> None:
+    os.environ.update(production_env())
+    import django
+
+    django.setup()
+
+
+def _report(project_id: int, by_id: int) -> None:
+    from django.utils import timezone
+
+    from kongtun.accounts.models import User
+    from kongtun.followups.services import report_create
+    from kongtun.projects.models import Project
+
+    project = Project.objects.select_related("fund").get(pk=project_id)
+    report_create(
+        project=project,
+        by=User.objects.get(pk=by_id),
+        title=MARK,
+        date=timezone.localdate(),
+        done="ดำเนินกิจกรรมตามแผน",
+        spending=[{"expense_group": "services", "description": "", "amount": 100}],
+    )
+
+
+def writer(project_ids: list[int], by_id: int, start_at: float, stop_at: float, out: Any) -> None:
+    """Write reports in these projects, one after another, from start_at until stop_at."""
+    _setup()
+    _report(project_ids[0], by_id)  # warm: imports, connection, first queries
+    latencies = []
+    while time.monotonic() < start_at:
+        time.sleep(0.001)
+    i = 0
+    while time.monotonic() < stop_at:
+        began = time.monotonic()
+        _report(project_ids[i % len(project_ids)], by_id)
+        latencies.append((time.monotonic() - began) * 1000)
+        i += 1
+    out.put(latencies)
+
+
+def holder(project_id: int, by_id: int, hold: float, written: Any, out: Any) -> None:
+    """Write a report and keep its transaction open `hold` seconds."""
+    from django.db import transaction
+
+    _setup()
+    _report(project_id, by_id)  # warm, committed
+    with transaction.atomic():
+        _report(project_id, by_id)
+        written.set()
+        time.sleep(hold)
+    out.put(time.monotonic())  # committed
+
+
+def second(project_id: int, by_id: int, written: Any, out: Any) -> None:
+    """Once the held write is in, write a report elsewhere and commit."""
+    _setup()
+    _report(project_id, by_id)  # warm, before the held write begins
+    out.put("ready")
+    written.wait()
+    began = time.monotonic()
+    _report(project_id, by_id)
+    out.put((began, time.monotonic()))
+
+
+def running_projects(year: int) -> dict[tuple[int, str, str], list[int]]:
+    """Running projects of the year by (region, province, district)."""
+    from kongtun.projects.models import Project, Status
+
+    by_district: dict[tuple[int, str, str], list[int]] = {}
+    rows = (
+        Project.objects.filter(fiscal_year=year, status=Status.RUNNING)
+        .order_by("fund__region_id", "fund__province_id", "fund__district_id", "pk")
+        .values_list("fund__region_id", "fund__province_id", "fund__district_id", "pk")
+    )
+    for region, province, district, pk in rows:
+        by_district.setdefault((region, province, district), []).append(pk)
+    return by_district
+
+
+def throughput(ctx: Any, by_district: dict[Any, list[int]], writers: int, duration: float, by: int) -> dict:
+    regions: dict[int, list[int]] = {}
+    for (region, _p, _d), pks in by_district.items():
+        regions.setdefault(region, []).append(pks[0])  # one project per district
+    order = sorted(regions)
+    # Writer i writes in region i (modulo the 13 regions), one district after another.
+    shares = [
+        regions[order[i % len(order)]][i // len(order) :: 1 + (writers - 1) // len(order)]
+        for i in range(writers)
+    ]
+    out = ctx.Queue()
+    start_at = time.monotonic() + 8 + writers  # time for every process to start and warm up
+    procs = [
+        ctx.Process(target=writer, args=(share, by, start_at, start_at + duration, out)) for share in shares
+    ]
+    load_before = load()
+    for p in procs:
+        p.start()
+    results = [out.get() for _ in procs]
+    for p in procs:
+        p.join()
+    every = [ms for r in results for ms in r]
+    return {
+        "writers": writers,
+        "duration_s": duration,
+        "writes": len(every),
+        "writes_per_s": len(every) / duration,
+        "p50": statistics.median(every),
+        "p95": percentile(every, 95),
+        "max": max(every),
+        "per_writer": [len(r) for r in results],
+        "load": (load_before + load()) / 2,
+    }
+
+
+def held(ctx: Any, by_district: dict[Any, list[int]], hold: float, by: int) -> list[dict]:
+    keys = sorted(by_district, key=lambda k: -len(by_district[k]))
+    first = keys[0]  # the held write: the district with the most running projects
+    others = {
+        "another region": next(k for k in keys if k[0] != first[0]),
+        "another district of the same province": next(
+            (k for k in keys if k[1] == first[1] and k[2] != first[2]), None
+        ),
+        "the same district": first,
+    }
+    rows = []
+    for where, key in others.items():
+        if key is None:
+            continue
+        target = by_district[key][1] if key == first and len(by_district[key]) > 1 else by_district[key][0]
+        written, out_held, out_second = ctx.Event(), ctx.Queue(), ctx.Queue()
+        b = ctx.Process(target=second, args=(target, by, written, out_second))
+        b.start()
+        assert out_second.get() == "ready"
+        a = ctx.Process(target=holder, args=(by_district[first][0], by, hold, written, out_held))
+        a.start()
+        began, ended = out_second.get()
+        committed = out_held.get()
+        a.join()
+        b.join()
+        rows.append(
+            {
+                "held_in": first[2],
+                "second_in": key[2],
+                "where": where,
+                "hold_s": hold,
+                "second_ms": (ended - began) * 1000,
+                "waited_for_held": ended >= committed,
+            }
+        )
+    return rows
+
+
+def cleanup(year: int) -> int:
+    from django.db import transaction
+
+    from kongtun.dashboards.services import rollup_refresh
+    from kongtun.followups.models import ActivityReport
+    from kongtun.search.models import SearchDocument
+
+    with transaction.atomic():
+        ids = list(ActivityReport.objects.filter(title=MARK).values_list("pk", flat=True))
+        SearchDocument.objects.filter(kind="report", object_id__in=ids).delete()
+        ActivityReport.objects.filter(pk__in=ids).delete()
+    rollup_refresh(fiscal_year=year)
+    return len(ids)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--writers", type=int, default=8, help="concurrent writer processes")
+    parser.add_argument("--duration", type=float, default=20, help="seconds of writing")
+    parser.add_argument("--hold", type=float, default=3, help="seconds the held write stays open")
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
+    args = parser.parse_args()
+    _setup()
+    from django.db import connection
+    from django.db.models import Max
+
+    from kongtun.accounts.models import User
+    from kongtun.projects.models import Project
+
+    refuse_unless_bench(connection)
+    if connection.vendor != "postgresql":
+        raise SystemExit("Concurrent writers are measured on PostgreSQL (SQLite has one writer at a time).")
+    year = Project.objects.aggregate(y=Max("fiscal_year"))["y"]
+    by = User.objects.get_or_create(username="bench_writer", defaults={"display_name": "bench writer"})[0].pk
+    by_district = running_projects(year)
+    started, load_start = dt.datetime.now().astimezone(), load()
+    print(
+        f"database {connection.settings_dict['NAME']}, fiscal year {year}: running projects in "
+        f"{len(by_district):,} districts; commit {commit()}; {started:%Y-%m-%d %H:%M}; "
+        f"load {load_start:.2f}\n",
+        flush=True,
+    )
+    connection.close()  # the writers open their own
+    ctx = mp.get_context("spawn")
+    try:
+        bulk = throughput(ctx, by_district, args.writers, args.duration, by)
+        print(
+            "| writers | seconds | writes | writes/s | p50 ms | p95 ms | longest ms | load |\n"
+            "|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+            f"| {bulk['writers']} | {bulk['duration_s']:.0f} | {bulk['writes']:,} | "
+            f"{bulk['writes_per_s']:.1f} | {bulk['p50']:.1f} | {bulk['p95']:.1f} | {bulk['max']:.0f} | "
+            f"{bulk['load']:.1f} |\n",
+            flush=True,
+        )
+        holds = held(ctx, by_district, args.hold, by)
+        print(
+            f"| a write held open {args.hold:.0f} s in {holds[0]['held_in']}; then a report in … "
+            "| took ms | waited |"
+        )
+        print("|---|---:|---|")
+        for h in holds:
+            print(
+                f"| {h['where']} ({h['second_in']}) | {h['second_ms']:.0f} "
+                f"| {'yes' if h['waited_for_held'] else 'no'} |"
+            )
+    finally:
+        print(f"\n{cleanup(year):,} bench reports deleted; roll-up of {year} rebuilt; load {load():.2f}")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        result = {
+            "started": started.isoformat(timespec="seconds"),
+            "commit": commit(),
+            "database": str(connection.settings_dict["NAME"]),
+            "year": year,
+            "load_start": load_start,
+            "throughput": bulk,
+            "held": holds,
+        }
+        args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
