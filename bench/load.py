@@ -124,9 +124,6 @@ def main() -> None:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
     use_production_settings()
-    import django
-
-    django.setup()
     from django.db import connection
 
     refuse_unless_bench(connection)
@@ -139,7 +136,7 @@ def main() -> None:
     print(
         f"database {connection.settings_dict['NAME']}, fiscal year {params['year']}; gunicorn "
         f"--workers {args.workers}; {args.clients} clients, {args.duration:.0f} s per page after "
-        f"{args.warmup:.0f} s of warm-up; commit {commit()}; {started:%Y-%m-%d %H:%M}; "
+        f"{args.warmup:.0f} s of warm-up; commit {commit()}; {started:%Y-%m-%d %H:%M %Z}; "
         f"load {load_start:.2f}\n",
         flush=True,
     )
@@ -186,6 +183,8 @@ def main() -> None:
                 "load": (before + load()) / 2,
             }
             rows.append(row)
+            if not r["requests"]:
+                print(f"no request to {path} completed within {args.duration:.0f} s", flush=True)
             print(
                 f"| {label} | {row['requests']:,} | {row['req_per_s']:.1f} | {row['p50']:.0f} | "
                 f"{row['p95']:.0f} | {row['p99']:.0f} | {row['max']:.0f} | {errors} | {row['load']:.1f} |",

@@ -64,13 +64,14 @@ def _report(project_id: int, by_id: int) -> None:
     )
 
 
-def writer(project_ids: list[int], by_id: int, start_at: float, stop_at: float, out: Any) -> None:
-    """Write reports in these projects, one after another, from start_at until stop_at."""
+def writer(project_ids: list[int], by_id: int, go: Any, duration: float, out: Any) -> None:
+    """Write reports in these projects, one after another, for `duration` seconds from `go`."""
     _setup()
     _report(project_ids[0], by_id)  # warm: imports, connection, first queries
+    out.put("ready")
+    go.wait()
     latencies = []
-    while time.monotonic() < start_at:
-        time.sleep(0.001)
+    stop_at = time.monotonic() + duration
     i = 0
     while time.monotonic() < stop_at:
         began = time.monotonic()
@@ -129,14 +130,14 @@ def throughput(ctx: Any, by_district: dict[Any, list[int]], writers: int, durati
         regions[order[i % len(order)]][i // len(order) :: 1 + (writers - 1) // len(order)]
         for i in range(writers)
     ]
-    out = ctx.Queue()
-    start_at = time.monotonic() + 8 + writers  # time for every process to start and warm up
-    procs = [
-        ctx.Process(target=writer, args=(share, by, start_at, start_at + duration, out)) for share in shares
-    ]
-    load_before = load()
+    out, go = ctx.Queue(), ctx.Event()
+    procs = [ctx.Process(target=writer, args=(share, by, go, duration, out)) for share in shares]
     for p in procs:
         p.start()
+    for _ in procs:
+        assert out.get() == "ready"
+    load_before = load()
+    go.set()
     results = [out.get() for _ in procs]
     for p in procs:
         p.join()
@@ -158,7 +159,7 @@ def held(ctx: Any, by_district: dict[Any, list[int]], hold: float, by: int) -> l
     keys = sorted(by_district, key=lambda k: -len(by_district[k]))
     first = keys[0]  # the held write: the district with the most running projects
     others = {
-        "another region": next(k for k in keys if k[0] != first[0]),
+        "another region": next((k for k in keys if k[0] != first[0]), None),
         "another district of the same province": next(
             (k for k in keys if k[1] == first[1] and k[2] != first[2]), None
         ),
@@ -232,7 +233,7 @@ def main() -> None:
     started, load_start = dt.datetime.now().astimezone(), load()
     print(
         f"database {connection.settings_dict['NAME']}, fiscal year {year}: running projects in "
-        f"{len(by_district):,} districts; commit {commit()}; {started:%Y-%m-%d %H:%M}; "
+        f"{len(by_district):,} districts; commit {commit()}; {started:%Y-%m-%d %H:%M %Z}; "
         f"load {load_start:.2f}\n",
         flush=True,
     )
