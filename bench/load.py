@@ -55,7 +55,7 @@ def pages(params: dict) -> list[tuple[str, str, dict[str, str]]]:
 
     from kongtun.projects.models import Project
 
-    out = [
+    out: list[tuple[str, str, dict[str, str]]] = [
         ("national dashboard", "/dashboards/", {}),
         (f"search '{COMMON}'", "/search/?q=" + quote(COMMON), {}),
     ]

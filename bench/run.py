@@ -230,7 +230,7 @@ def build_cases(params: dict[str, Any]) -> list[Case]:
         ),
         Case(
             "search_typo_page",
-            f"search page typo '{TYPO}' (trigram)",
+            f"search page typo '{TYPO}' (no word matches: pg_trgm)",
             "page",
             page(anonymous, search_url(q=TYPO)),
         ),
@@ -530,7 +530,7 @@ def main() -> None:
         rows.append(row)
         print(fmt(row), flush=True)
         if child:
-            other = {"key": case.key, "case": case.label, "layer": case.layer}
+            other: dict[str, Any] = {"key": case.key, "case": case.label, "layer": case.layer}
             other |= {"queries": child.info["queries"][case.key], "runs": runs, "load": row["load"]}
             other |= summary(other_app, other_sql)
             other["vs_p50"] = other["p50"] / row["p50"]
