@@ -3,7 +3,7 @@ from __future__ import annotations
 from ninja import Router, Schema
 
 from kongtun.accounts.permissions import is_admin, memberships
-from kongtun.core.types import AuthedRequest
+from kongtun.accounts.types import AuthedRequest
 
 router = Router(tags=["me"])
 

@@ -10,7 +10,6 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kongtun.areas.models import District, Province, Region
-from kongtun.funds.models import Fund
 
 
 class User(AbstractUser):
@@ -50,8 +49,9 @@ class Membership(models.Model):
     region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.CASCADE)
     province = models.ForeignKey(Province, null=True, blank=True, on_delete=models.CASCADE)
     district = models.ForeignKey(District, null=True, blank=True, on_delete=models.CASCADE)
+    # Named, not imported: accounts sits below funds in the layers (CONTRIBUTING.md).
     fund = models.ForeignKey(
-        Fund, null=True, blank=True, on_delete=models.CASCADE, related_name="memberships"
+        "funds.Fund", null=True, blank=True, on_delete=models.CASCADE, related_name="memberships"
     )
     created_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="memberships_granted"

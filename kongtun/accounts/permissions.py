@@ -9,15 +9,29 @@ someone who may see it but not do the action gets 403.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
-from kongtun.accounts.models import Membership, Role
+from kongtun.accounts.models import Membership, Role, User
 from kongtun.areas.models import District, Province, Region
-from kongtun.funds.models import Fund
+
+# Who may be asking: a signed-in user, or a visitor.
+AnyUser = User | AnonymousUser
+
+
+@runtime_checkable
+class FundPlace(Protocol):
+    """A fund as the permission layer sees it: which fund, in which district, province and region.
+    (`funds.Fund` has these; the layer sits below the funds app and does not import it.)"""
+
+    pk: Any
+    district_id: Any
+    province_id: Any
+    region_id: Any
 
 
 class Action(StrEnum):
@@ -59,24 +73,24 @@ ROLE_ACTIONS: dict[str, set[Action]] = {
 OWNER_ACTIONS = {Action.VIEW, Action.EDIT, Action.REPORT}
 
 
-def memberships(user: Any) -> list[Membership]:
+def memberships(user: AnyUser | None) -> list[Membership]:
     """The user's memberships, read once per request and kept on the user object."""
-    if not getattr(user, "is_authenticated", False):
+    if user is None or not user.is_authenticated:
         return []
-    cached = getattr(user, "_kongtun_memberships", None)
+    cached: list[Membership] | None = getattr(user, "_kongtun_memberships", None)
     if cached is None:
         cached = list(Membership.objects.filter(user=user).select_related("fund"))
-        user._kongtun_memberships = cached
+        user._kongtun_memberships = cached  # type: ignore[attr-defined]
     return cached
 
 
-def is_admin(user: Any) -> bool:
-    if not getattr(user, "is_authenticated", False):
+def is_admin(user: AnyUser | None) -> bool:
+    if user is None or not user.is_authenticated:
         return False
     return bool(user.is_superuser) or any(m.role == Role.ADMIN for m in memberships(user))
 
 
-def _covers_fund(m: Membership, fund: Fund) -> bool:
+def _covers_fund(m: Membership, fund: FundPlace) -> bool:
     if m.role == Role.ADMIN:
         return True
     if m.fund_id is not None:
@@ -105,11 +119,11 @@ def _covers_area(m: Membership, area: Region | Province | District) -> bool:
     )
 
 
-def fund_roles(user: Any, fund: Fund) -> set[str]:
+def fund_roles(user: AnyUser | None, fund: FundPlace) -> set[str]:
     return {m.role for m in memberships(user) if _covers_fund(m, fund)}
 
 
-def fund_actions(user: Any, fund: Fund) -> set[Action]:
+def fund_actions(user: AnyUser | None, fund: FundPlace) -> set[Action]:
     if is_admin(user):
         return set(Action)
     actions: set[Action] = set()
@@ -118,9 +132,9 @@ def fund_actions(user: Any, fund: Fund) -> set[Action]:
     return actions
 
 
-def fund_of(obj: Any) -> Fund | None:
+def fund_of(obj: Any) -> FundPlace | None:
     """The fund an object belongs to: itself, `obj.fund`, or through `obj.project` / `obj.plan`."""
-    if isinstance(obj, Fund):
+    if isinstance(obj, FundPlace) and not isinstance(obj, Membership):
         return obj
     for attr in ("fund", "project", "plan", "report"):
         parent = getattr(obj, attr, None)
@@ -137,8 +151,8 @@ def _owner_of(obj: Any) -> int | None:
     return getattr(project, "proposer_id", None)
 
 
-def can(user: Any, action: Action, obj: Any) -> bool:
-    if not getattr(user, "is_authenticated", False):
+def can(user: AnyUser | None, action: Action, obj: Any) -> bool:
+    if user is None or not user.is_authenticated:
         return False
     if action == Action.ADMINISTER or obj is None:
         return is_admin(user) if action == Action.ADMINISTER else False
@@ -154,7 +168,7 @@ def can(user: Any, action: Action, obj: Any) -> bool:
     return action in fund_actions(user, fund)
 
 
-def authorize(user: Any, action: Action, obj: Any, *, public: bool = False) -> None:
+def authorize(user: AnyUser | None, action: Action, obj: Any, *, public: bool = False) -> None:
     """Raise 404 for someone who may not see `obj` at all, 403 for one who may see but not act.
 
     `public=True` says the object is open to everyone to read (an approved project), so a
@@ -167,7 +181,7 @@ def authorize(user: Any, action: Action, obj: Any, *, public: bool = False) -> N
     raise Http404
 
 
-def fund_scope(user: Any, action: Action = Action.VIEW, *, prefix: str = "") -> Q:
+def fund_scope(user: AnyUser | None, action: Action = Action.VIEW, *, prefix: str = "") -> Q:
     """A filter for any queryset (Fund by default; `prefix="fund__"` for rows that have a fund)
     that keeps the rows the user may do `action` on. Admins get everything."""
     if is_admin(user):
@@ -185,8 +199,3 @@ def fund_scope(user: Any, action: Action = Action.VIEW, *, prefix: str = "") -> 
         elif m.region_id is not None:
             q |= Q(**{f"{prefix}region_id": m.region_id})
     return q
-
-
-def user_funds(user: Any, action: Action = Action.VIEW) -> Any:
-    """The funds a user works with, for menus and 'my funds' lists."""
-    return Fund.objects.filter(fund_scope(user, action)).select_related("district", "province")

@@ -6,20 +6,13 @@ import hashlib
 import secrets
 
 from django.conf import settings
-from django.contrib.auth.forms import PasswordResetForm
-from django.contrib.auth.tokens import default_token_generator
-from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from kongtun.accounts.models import ApiToken, Membership, Notification, Role, User
-from kongtun.funds.models import Fund
 
 # The roles a fund officer may give at their own fund (never admin: that role reaches everything).
 FUND_ROLES = [Role.FUND_OFFICER, Role.COMMITTEE, Role.DATA_COLLECTOR, Role.PROPOSER, Role.MENTOR]
@@ -46,57 +39,6 @@ def api_token_user(key: str) -> User | None:
 
 def api_token_delete(*, user: User, token_id: int) -> None:
     ApiToken.objects.filter(user=user, pk=token_id).delete()
-
-
-@transaction.atomic
-def fund_member_invite(
-    *,
-    fund: Fund,
-    email: str,
-    role: str,
-    display_name: str,
-    invited_by: User,
-    request: HttpRequest | None = None,
-) -> Membership:
-    """Give someone a role at a fund. A new person gets an account and a link to set a password."""
-    if role not in FUND_ROLES:
-        raise ValidationError({"role": _("This role cannot be given at a fund.")})
-    email = email.strip().lower()
-    user = User.objects.filter(email__iexact=email).first()
-    created = user is None
-    if user is None:
-        user = User.objects.create_user(username=email, email=email, display_name=display_name)
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
-    membership, _created = Membership.objects.get_or_create(
-        user=user, role=role, fund=fund, defaults={"created_by": invited_by}
-    )
-    if created:
-        _invite_mail(user=user, fund=fund, role=role, invited_by=invited_by, request=request)
-    return membership
-
-
-def _invite_mail(*, user: User, fund: Fund, role: str, invited_by: User, request: HttpRequest | None) -> None:
-    """The link to set a first password. (PasswordResetForm.save() would skip this user: it mails
-    only accounts that already have a usable password.)"""
-    site = get_current_site(request) if request is not None else None
-    context = {
-        "email": user.email,
-        "domain": site.domain if site else "localhost",
-        "site_name": site.name if site else "Kongtun",
-        "uid": urlsafe_base64_encode(force_bytes(user.pk)),
-        "user": user,
-        "token": default_token_generator.make_token(user),
-        "protocol": "https" if request is not None and request.is_secure() else "http",
-        "fund_name": fund.name,
-        "role": str(Role(role).label),
-        "invited_by": str(invited_by),
-    }
-    transaction.on_commit(
-        lambda: PasswordResetForm().send_mail(
-            "accounts/email/invite_subject.txt", "accounts/email/invite_body.txt", context, None, user.email
-        )
-    )
 
 
 def membership_delete(*, membership: Membership) -> None:

@@ -11,7 +11,7 @@ from kongtun.accounts import services
 from kongtun.accounts.forms import ProfileForm, TokenForm
 from kongtun.accounts.models import Notification
 from kongtun.accounts.permissions import memberships
-from kongtun.core.types import AuthedRequest
+from kongtun.accounts.types import AuthedRequest
 
 
 @login_required

@@ -7,7 +7,7 @@ from django.shortcuts import render
 
 from kongtun.areas.models import Region
 from kongtun.areas.selectors import area_children, area_get, area_search
-from kongtun.funds.selectors import fund_list
+from kongtun.core.panels import panels
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -25,12 +25,14 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def _area_page(request: HttpRequest, level: str, code: str) -> HttpResponse:
     area = area_get(level, code)
-    funds = fund_list(area=area) if level == "district" else None
-    return render(
-        request,
-        "areas/area.html",
-        {"area": area, "level": level, "children": area_children(area), "funds": funds},
-    )
+    context = {
+        "area": area,
+        "level": level,
+        "children": area_children(area),
+        "link_panels": panels("area.links", request, area),
+        "section_panels": panels("area.sections", request, area),
+    }
+    return render(request, "areas/area.html", context)
 
 
 def region(request: HttpRequest, number: int) -> HttpResponse:

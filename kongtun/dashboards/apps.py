@@ -10,6 +10,7 @@ class DashboardsConfig(AppConfig):
 
     def ready(self) -> None:
         from kongtun.core.events import listen
+        from kongtun.dashboards import panels  # noqa: F401  (registers the panels it provides)
         from kongtun.dashboards.listeners import on_changes
 
         listen(on_changes)

@@ -7,3 +7,6 @@ from django.utils.translation import gettext_lazy as _
 class FollowupsConfig(AppConfig):
     name = "kongtun.followups"
     verbose_name = _("Follow-up")
+
+    def ready(self) -> None:
+        from kongtun.followups import panels  # noqa: F401  (registers the panels it provides)

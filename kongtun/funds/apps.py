@@ -7,3 +7,6 @@ from django.utils.translation import gettext_lazy as _
 class FundsConfig(AppConfig):
     name = "kongtun.funds"
     verbose_name = _("Funds")
+
+    def ready(self) -> None:
+        from kongtun.funds import panels  # noqa: F401  (registers the panels it provides)

@@ -8,6 +8,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from kongtun.accounts.permissions import Action, AnyUser, fund_scope
 from kongtun.areas.models import District, Province, Region
 from kongtun.areas.selectors import Area, area_fund_filter
 from kongtun.funds.models import Fund, FundYear, ProgrammeRole
@@ -79,3 +80,8 @@ def fund_year_initial(fund: Fund, fiscal_year: int) -> dict[str, object]:
         return {"fiscal_year": fiscal_year}
     fields = ("fiscal_year", "programme_role", "registered_population", "lg_revenue", "carry_over")
     return {name: getattr(row, name) for name in fields}
+
+
+def user_funds(user: AnyUser | None, action: Action = Action.VIEW) -> QuerySet[Fund]:
+    """The funds a user works with, for menus and 'my funds' lists."""
+    return Fund.objects.filter(fund_scope(user, action)).select_related("district", "province")

@@ -13,9 +13,10 @@ from django.views.decorators.http import require_POST
 from kongtun.accounts.forms import InviteForm
 from kongtun.accounts.models import Membership
 from kongtun.accounts.permissions import Action, can, fund_actions
-from kongtun.accounts.services import fund_member_invite, membership_delete
+from kongtun.accounts.services import membership_delete
+from kongtun.accounts.types import AuthedRequest, HtmxRequest
+from kongtun.core.panels import panels
 from kongtun.core.thai import fiscal_year_of
-from kongtun.core.types import AuthedRequest, HtmxRequest
 from kongtun.funds import services
 from kongtun.funds.access import fund_for
 from kongtun.funds.forms import FundForm, FundYearForm
@@ -41,7 +42,8 @@ def fund_detail(request: AuthedRequest, code: str) -> HttpResponse:
             "years": fund.years.all()[:5],
             "subdistricts": fund.subdistricts.all(),
             "actions": fund_actions(request.user, fund) if request.user.is_authenticated else set(),
-            "current_year": fiscal_year_of(timezone.localdate()),
+            "action_panels": panels("fund.actions", request, fund),
+            "section_panels": panels("fund.sections", request, fund),
         },
     )
 
@@ -81,7 +83,9 @@ def fund_members(request: AuthedRequest, code: str) -> HttpResponse:
     if request.method == "POST":
         fund = fund_for(request, code, Action.MANAGE_MEMBERS)
         if form.is_valid():
-            fund_member_invite(fund=fund, invited_by=request.user, request=request, **form.cleaned_data)
+            services.fund_member_invite(
+                fund=fund, invited_by=request.user, request=request, **form.cleaned_data
+            )
             messages.success(
                 request, _("%(name)s was added to the fund.") % {"name": form.cleaned_data["display_name"]}
             )

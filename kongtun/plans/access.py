@@ -7,9 +7,10 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from kongtun.accounts.permissions import Action, authorize, can, user_funds
+from kongtun.accounts.permissions import Action, authorize, can
 from kongtun.areas.models import District
 from kongtun.areas.selectors import Area, area_get
+from kongtun.funds.selectors import user_funds
 from kongtun.plans.models import Plan
 from kongtun.plans.selectors import plan_get_queryset
 from kongtun.situations.access import area_for

@@ -7,3 +7,6 @@ from django.utils.translation import gettext_lazy as _
 class ProjectsConfig(AppConfig):
     name = "kongtun.projects"
     verbose_name = _("Projects")
+
+    def ready(self) -> None:
+        from kongtun.projects import panels  # noqa: F401  (registers the panels it provides)

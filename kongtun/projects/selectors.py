@@ -9,9 +9,10 @@ from typing import Any
 from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.utils.translation import gettext as _
 
-from kongtun.accounts.permissions import Action, fund_scope, user_funds
+from kongtun.accounts.permissions import ROLE_ACTIONS, Action, AnyUser, fund_scope, memberships
 from kongtun.core.thai import fiscal_year_bounds, format_date
 from kongtun.funds.models import Fund
+from kongtun.funds.selectors import user_funds
 from kongtun.plans.models import PlannedProject
 from kongtun.programme.models import Direction, OrgType, SupportType, TargetGroup
 from kongtun.projects.models import (
@@ -259,6 +260,20 @@ def status_counts(fund: Fund, fiscal_year: int | None = None) -> list[tuple[str,
         qs = qs.filter(fiscal_year=fiscal_year)
     counts = dict(qs.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
     return [(value, label, counts.get(value, 0)) for value, label in Status.choices if counts.get(value)]
+
+
+def public_fund_projects(fund: Fund) -> QuerySet[Project]:
+    """The fund's approved projects, newest year first: open to everyone."""
+    return Project.objects.filter(fund=fund, status__in=PUBLIC_STATUSES).order_by("-fiscal_year", "code")
+
+
+def may_propose(user: AnyUser) -> bool:
+    """Whether to show "My proposals": the user may propose at some fund or has proposals."""
+    if not user.is_authenticated:
+        return False
+    if any(Action.PROPOSE in ROLE_ACTIONS[m.role] for m in memberships(user)):
+        return True
+    return Project.objects.filter(proposer=user).exists()
 
 
 def my_projects(user: Any) -> QuerySet[Project]:

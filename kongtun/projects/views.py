@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from kongtun.accounts.models import User
 from kongtun.accounts.permissions import Action, can
+from kongtun.core.panels import panels
 from kongtun.core.thai import fiscal_year_of
 from kongtun.funds.access import fund_for
 from kongtun.projects import selectors, services
@@ -65,6 +66,8 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if name != "submit"
         ],
         "history": project.transitions.select_related("by") if internal else [],
+        "panels": panels("project.panels", request, project),
+        "end_panels": panels("project.end", request, project),
     }
     return render(request, "projects/detail.html", context)
 

@@ -10,6 +10,7 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         from kongtun.core.events import listen
+        from kongtun.search import panels  # noqa: F401  (registers the panels it provides)
         from kongtun.search.listeners import on_changes
 
         listen(on_changes)

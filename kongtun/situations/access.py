@@ -8,12 +8,13 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from kongtun.accounts.permissions import Action, authorize, user_funds
+from kongtun.accounts.permissions import Action, authorize
 from kongtun.areas.models import District
 from kongtun.areas.selectors import Area, area_get
 from kongtun.core.thai import fiscal_year_of
 from kongtun.funds.access import fund_for
 from kongtun.funds.models import Fund
+from kongtun.funds.selectors import user_funds
 from kongtun.programme.models import Indicator, Issue
 from kongtun.situations.selectors import year_issues
 

@@ -12,8 +12,9 @@ from typing import Any
 
 from django.db.models import Count, Q
 
-from kongtun.accounts.permissions import Action, user_funds
+from kongtun.accounts.permissions import Action
 from kongtun.funds.models import Fund
+from kongtun.funds.selectors import user_funds
 from kongtun.plans.selectors import plan_counts
 from kongtun.projects.models import Status
 from kongtun.projects.selectors import scoped_projects

@@ -9,9 +9,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from kongtun.accounts.models import User
-from kongtun.accounts.permissions import Action, authorize, can, fund_scope, user_funds
+from kongtun.accounts.permissions import Action, authorize, can, fund_scope
 from kongtun.conftest import make_user
 from kongtun.funds.models import Fund
+from kongtun.funds.selectors import user_funds
 from kongtun.projects.models import Project
 
 
@@ -19,7 +20,7 @@ def _project(fund: Fund, proposer: User) -> Project:
     return Project.objects.create(fund=fund, fiscal_year=2568, title="โครงการ", proposer=proposer)
 
 
-def _codes(user: object, action: Action = Action.VIEW) -> set[str]:
+def _codes(user: User, action: Action = Action.VIEW) -> set[str]:
     return set(Fund.objects.filter(fund_scope(user, action)).values_list("code", flat=True))
 
 

@@ -3,11 +3,12 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
-from django.template import Context, Template
-from django.test import Client
+from django.template.loader import render_to_string
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from kongtun.conftest import login
+from kongtun.core.panels import panels
 from kongtun.dashboards.tests.data import YEAR, rollup_data
 from kongtun.projects.models import Status
 from kongtun.search.models import Kind, SearchDocument
@@ -121,10 +122,8 @@ def test_similar_projects_come_from_other_districts_on_the_same_issue(story, dat
     assert [d.object_id for d in similar] == [data.p4.pk]  # พัทลุง; not p1/p5 (same district), not p3 (draft)
 
 
-def test_similar_template_tag_renders_the_list(story, data):
-    html = Template("{% load search_tags %}{% similar_projects project %}").render(
-        Context({"project": data.p2})
-    )
+def test_the_similar_list_renders_the_projects(story, data):
+    html = render_to_string("search/_similar.html", {"similar": similar_projects(data.p2)})
     assert "โครงการบ้านปลอดบุหรี่พัทลุง" in html
 
 
@@ -220,9 +219,9 @@ def test_no_close_titles_means_no_promise_of_close_titles(story, data):
 
 
 def test_the_project_page_fetches_similar_projects_later_from_their_own_url(story, data):
-    html = Template("{% load search_tags %}{% similar_projects_later project %}").render(
-        Context({"project": data.p2})
-    )
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    html = "".join(str(p) for p in panels("project.end", request, data.p2))
     url = reverse("search:similar", args=[data.p2.pk])
     assert f'hx-get="{url}"' in html and "บ้านปลอดบุหรี่" not in html
     response = Client().get(url)  # an approved project: anyone may see it

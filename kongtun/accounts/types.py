@@ -1,4 +1,5 @@
-"""Request types for views, so that mypy knows what the middleware puts on a request."""
+"""Request types for views, so that mypy knows what the middleware puts on a request (the signed-in
+user of the accounts app, and django-htmx's details)."""
 
 from __future__ import annotations
 

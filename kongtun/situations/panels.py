@@ -1,0 +1,16 @@
+"""Panels the situations app adds to lower apps' pages (see `kongtun.core.panels`)."""
+
+from __future__ import annotations
+
+from kongtun.accounts.permissions import Action, fund_actions
+from kongtun.accounts.types import HtmxRequest
+from kongtun.core.panels import Panel, provide
+from kongtun.funds.models import Fund
+from kongtun.situations.access import current_year
+
+
+@provide("fund.actions", order=10)
+def fund_links(request: HtmxRequest, fund: Fund) -> Panel | None:
+    if Action.VIEW not in fund_actions(request.user, fund):
+        return None
+    return Panel("situations/_fund_links.html", {"fund": fund, "current_year": current_year()})
