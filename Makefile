@@ -27,6 +27,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy kongtun
+	$(VENV)/bin/lint-imports
 
 # Gather translatable strings of every app into its own locale/th/LC_MESSAGES/django.po and compile
 # them. Needs GNU gettext (apt-get install gettext); compiled .mo files are committed.

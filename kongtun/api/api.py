@@ -10,7 +10,7 @@ from ninja.errors import AuthenticationError
 from ninja.security import django_auth
 
 from kongtun.accounts.api import router as accounts_router
-from kongtun.api.auth import TokenAuth
+from kongtun.accounts.auth import TokenAuth
 from kongtun.areas.api import router as areas_router
 from kongtun.dashboards.api import router as dashboards_router
 from kongtun.followups.api import router as followups_router

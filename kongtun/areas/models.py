@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-
-def local_name(name_th: str, name_en: str) -> str:
-    """A place name in the reader's language: Thai, or English when the page is English and an
-    English name exists (DOPA gives both; programme issues follow the same rule)."""
-    return name_en if name_en and (get_language() or "").startswith("en") else name_th
+from kongtun.core.thai import local_name
 
 
 class Region(models.Model):

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from pythainlp.util import bahttext, thai_strftime
 
@@ -130,6 +131,12 @@ def short_lg_name(name: str) -> str:
         if name.startswith(long):
             return short + name[len(long) :].strip()
     return name
+
+
+def local_name(name_th: str, name_en: str) -> str:
+    """A place or issue name in the reader's language: Thai, or English when the page is English
+    and an English name exists."""
+    return name_en if name_en and (get_language() or "").startswith("en") else name_th
 
 
 def baht_in_words(value: Decimal | float | int) -> str:

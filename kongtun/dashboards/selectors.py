@@ -26,14 +26,14 @@ from kongtun.core.thai import fiscal_year_of
 from kongtun.dashboards.models import IssueRollup, ProjectRollup, RollupRun
 from kongtun.followups.models import ActivityReport, ReportSpending
 from kongtun.funds.models import Fund, FundYear, ProgrammeRole
+from kongtun.funds.selectors import ALL, AreaYearFilter
 from kongtun.plans.models import Plan
 from kongtun.programme.models import Issue, ProgrammeYear, SupportType
 from kongtun.projects.models import APPROVED_STATUSES, PUBLIC_STATUSES, Project, Status
+from kongtun.projects.selectors import WhereWhenFilter
 from kongtun.situations.models import SituationValue
 
 ZERO = Decimal("0")
-APPROVED = "approved"  # the pseudo-status of the project list: every approved status
-ALL = _("All")  # the empty choice of a filter
 
 
 @dataclass(frozen=True)
@@ -464,58 +464,6 @@ def visible_projects(user: Any) -> QuerySet[Project]:
         # Proposers see their own drafts; fund roles see the drafts of their funds.
         q |= fund_scope(user, Action.VIEW, prefix="fund__") | Q(proposer_id=user.pk)
     return projects.filter(q)
-
-
-class AreaYearFilter(django_filters.FilterSet):
-    """Where and when: the filters of every list of rows with a `fund` and a `fiscal_year` (plans,
-    projects, search documents). Regions and provinces are chosen by name; a district or fund by
-    its name or its code."""
-
-    region = django_filters.ModelChoiceFilter(
-        label=_("NHSO region"), queryset=Region.objects.all(), method="filter_area", empty_label=ALL
-    )
-    province = django_filters.ModelChoiceFilter(
-        label=_("Province"), queryset=Province.objects.all(), method="filter_area", empty_label=ALL
-    )
-    district = django_filters.CharFilter(label=_("District (name or code)"), method="filter_district")
-    fund = django_filters.CharFilter(label=_("Fund (name or code)"), method="filter_fund")
-    year = django_filters.NumberFilter(label=_("Fiscal year (B.E.)"), field_name="fiscal_year")
-
-    def filter_area(self, queryset: QuerySet[Any], name: str, value: Region | Province) -> QuerySet[Any]:
-        # The area's fund ids rather than a join: PostgreSQL can then AND the fund index with the
-        # full-text index (a word inside a province: 78 → 31 ms over 1.6 million documents).
-        funds = Fund.objects.filter(**{name: value}).values_list("id", flat=True)
-        return queryset.filter(fund_id__in=list(funds))
-
-    def filter_district(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        value = value.strip()
-        if value.isdigit():
-            return queryset.filter(fund__district_id=value)
-        return queryset.filter(fund__district__name_th=value.removeprefix("อำเภอ").strip())
-
-    def filter_fund(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        value = value.strip()
-        return queryset.filter(Q(fund__code__iexact=value) | Q(fund__name__icontains=value))
-
-
-class WhereWhenFilter(AreaYearFilter):
-    """The area and year filters with status and support type: the project list behind the
-    dashboards and search share them."""
-
-    status = django_filters.ChoiceFilter(
-        label=_("Status"),
-        choices=[(APPROVED, _("Approved (all)")), *Status.choices],
-        method="filter_status",
-        empty_label=ALL,
-    )
-    support_type = django_filters.ModelChoiceFilter(
-        label=_("Support type"), queryset=SupportType.objects.all(), empty_label=ALL
-    )
-
-    def filter_status(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
-        if value == APPROVED:
-            return queryset.filter(status__in=APPROVED_STATUSES)
-        return queryset.filter(status=value)
 
 
 class ProjectFilter(WhereWhenFilter):

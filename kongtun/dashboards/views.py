@@ -12,7 +12,6 @@ from django.utils.translation import gettext
 
 from kongtun.dashboards import exports
 from kongtun.dashboards.selectors import (
-    APPROVED,
     Dashboard,
     PlanFilter,
     ProjectFilter,
@@ -25,6 +24,7 @@ from kongtun.dashboards.selectors import (
     visible_projects,
 )
 from kongtun.plans.models import Plan
+from kongtun.projects.selectors import APPROVED
 from kongtun.reports.pdf import pdf_response, render_pdf
 
 

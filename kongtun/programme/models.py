@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kongtun.areas.models import local_name
+from kongtun.core.thai import local_name
 
 
 class IssueKind(models.TextChoices):

@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.security import django_auth
 
+from kongtun.accounts.auth import TokenAuth
 from kongtun.accounts.models import User
 from kongtun.accounts.permissions import Action, authorize, can, fund_scope
-from kongtun.api.auth import TokenAuth
 from kongtun.funds.models import Fund
 from kongtun.plans.models import Plan
 from kongtun.programme.models import Indicator, OrgType, SupportType, TargetGroup

@@ -6,16 +6,19 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+import django_filters
 from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from kongtun.accounts.permissions import ROLE_ACTIONS, Action, AnyUser, fund_scope, memberships
 from kongtun.core.thai import fiscal_year_bounds, format_date
 from kongtun.funds.models import Fund
-from kongtun.funds.selectors import user_funds
+from kongtun.funds.selectors import ALL, AreaYearFilter, user_funds
 from kongtun.plans.models import PlannedProject
 from kongtun.programme.models import Direction, OrgType, SupportType, TargetGroup
 from kongtun.projects.models import (
+    APPROVED_STATUSES,
     PUBLIC_STATUSES,
     Activity,
     BudgetLine,
@@ -351,3 +354,26 @@ def funds_to_propose(user: Any, limit: int = 3) -> list[Fund]:
 def project_comments(project: Project) -> QuerySet[Comment]:
     """The comments on the proposal's sections, each with its answers."""
     return project.comments.filter(reply_to=None).select_related("author").prefetch_related("replies__author")
+
+
+APPROVED = "approved"  # the pseudo-status of project lists: every approved status
+
+
+class WhereWhenFilter(AreaYearFilter):
+    """The area and year filters with status and support type: the project list behind the
+    dashboards and search share them."""
+
+    status = django_filters.ChoiceFilter(
+        label=_lazy("Status"),
+        choices=[(APPROVED, _lazy("Approved (all)")), *Status.choices],
+        method="filter_status",
+        empty_label=ALL,
+    )
+    support_type = django_filters.ModelChoiceFilter(
+        label=_lazy("Support type"), queryset=SupportType.objects.all(), empty_label=ALL
+    )
+
+    def filter_status(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        if value == APPROVED:
+            return queryset.filter(status__in=APPROVED_STATUSES)
+        return queryset.filter(status=value)

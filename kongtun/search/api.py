@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
-from kongtun.api.auth import TokenAuth
+from kongtun.accounts.auth import TokenAuth
 from kongtun.search.selectors import search_documents
 
 router = Router(tags=["search"])

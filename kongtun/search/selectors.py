@@ -21,10 +21,11 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from kongtun.accounts.permissions import Action, fund_scope, is_admin
-from kongtun.dashboards.selectors import ALL, WhereWhenFilter
 from kongtun.followups.models import ActivityReport
+from kongtun.funds.selectors import ALL
 from kongtun.programme.models import Issue, TargetGroup
 from kongtun.projects.models import Project, Status
+from kongtun.projects.selectors import WhereWhenFilter
 from kongtun.search.models import Kind, SearchDocument
 from kongtun.search.text import key_words, query_words, snippet
 

@@ -93,8 +93,7 @@ def test_template_filters_are_available_without_load() -> None:
 def test_money_and_names_follow_the_page_language() -> None:
     from django.utils import translation
 
-    from kongtun.areas.models import local_name
-    from kongtun.core.thai import format_baht
+    from kongtun.core.thai import format_baht, local_name
 
     assert format_baht(1040000) == "1,040,000.00 บาท"
     assert local_name("จะนะ", "Chana") == "จะนะ"
