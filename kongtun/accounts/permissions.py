@@ -73,6 +73,11 @@ ROLE_ACTIONS: dict[str, set[Action]] = {
 OWNER_ACTIONS = {Action.VIEW, Action.EDIT, Action.REPORT}
 
 
+def signed_in(user: AnyUser | None) -> User | None:
+    """The user when signed in, else None: what a row's `entered_by`/`created_by` should hold."""
+    return user if user is not None and user.is_authenticated else None
+
+
 def memberships(user: AnyUser | None) -> list[Membership]:
     """The user's memberships, read once per request and kept on the user object."""
     if user is None or not user.is_authenticated:

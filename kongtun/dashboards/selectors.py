@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kongtun.accounts.permissions import Action, fund_scope, is_admin
+from kongtun.accounts.permissions import Action, AnyUser, fund_scope, is_admin
 from kongtun.areas.models import District, Province, Region
 from kongtun.areas.selectors import Area, area_fund_filter, area_get, area_level
 from kongtun.core.thai import fiscal_year_of
@@ -454,7 +454,7 @@ def dashboard(scope: Scope) -> Dashboard:
 # --- The lists behind the numbers -------------------------------------------------------------
 
 
-def visible_projects(user: Any) -> QuerySet[Project]:
+def visible_projects(user: AnyUser) -> QuerySet[Project]:
     """Approved projects for everyone, plus the drafts of funds the user may VIEW."""
     projects = Project.objects.select_related("fund", "support_type")
     if is_admin(user):

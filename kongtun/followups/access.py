@@ -1,20 +1,20 @@
-"""Access helpers: fetch a project / report for a request or refuse (404 outsider, 403 read-only)."""
+"""Access helpers of the follow-up (`<thing>_for(user, key, action)`, see `funds/access.py`): fetch a
+project in follow-up or a report, or refuse (404 outsider, 403 read-only)."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from kongtun.accounts.permissions import Action, authorize, can
+from kongtun.accounts.permissions import Action, AnyUser, authorize, can
 from kongtun.followups.models import ActivityReport
 from kongtun.projects.models import APPROVED_STATUSES, Project
 
 
-def project_for(user: Any, pk: int, action: Action) -> Project:
-    """An approved project of the user's fund; drafts and proposals have no follow-up."""
+def followup_for(user: AnyUser, pk: int, action: Action) -> Project:
+    """An approved project, for its follow-up by the fund and the proposer; drafts and proposals
+    have no follow-up (404)."""
     project = get_object_or_404(
         Project.objects.select_related("fund", "proposer"), pk=pk, status__in=APPROVED_STATUSES
     )
@@ -22,7 +22,7 @@ def project_for(user: Any, pk: int, action: Action) -> Project:
     return project
 
 
-def report_for(user: Any, pk: int, action: Action) -> ActivityReport:
+def report_for(user: AnyUser, pk: int, action: Action) -> ActivityReport:
     report = get_object_or_404(
         ActivityReport.objects.select_related("project__fund", "activity", "reporter"),
         pk=pk,
@@ -32,7 +32,7 @@ def report_for(user: Any, pk: int, action: Action) -> ActivityReport:
     return report
 
 
-def may_delete_report(user: Any, report: ActivityReport) -> bool:
+def may_delete_report(user: AnyUser, report: ActivityReport) -> bool:
     """The one who wrote the report, or a fund officer following the project, may delete it."""
     project = report.project
     if not can(user, Action.REPORT, project):
@@ -40,16 +40,19 @@ def may_delete_report(user: Any, report: ActivityReport) -> bool:
     return report.reporter_id == user.pk or can(user, Action.RECEIVE, project)
 
 
-def report_for_delete(user: Any, pk: int) -> ActivityReport:
-    report = report_for(user, pk, Action.REPORT)
+def deletable_report_for(user: AnyUser, pk: int, action: Action = Action.REPORT) -> ActivityReport:
+    """A report `user` may delete: their own, or any for a fund officer following the project."""
+    report = report_for(user, pk, action)
     if not may_delete_report(user, report):
         raise PermissionDenied
     return report
 
 
-def public_project(user: Any, pk: int) -> Project:
-    """An approved project as everyone may read it (no role needed); anything else is 404."""
+def published_project_for(user: AnyUser, pk: int, action: Action = Action.VIEW) -> Project:
+    """An approved project as everyone may read its results (no role needed); anything else is 404."""
     project = Project.objects.select_related("fund").filter(pk=pk, status__in=APPROVED_STATUSES).first()
     if project is None:
         raise Http404
+    if action != Action.VIEW:
+        authorize(user, action, project, public=True)
     return project

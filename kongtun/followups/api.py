@@ -12,7 +12,7 @@ from ninja.files import UploadedFile
 
 from kongtun.accounts.permissions import Action
 from kongtun.followups import selectors, services
-from kongtun.followups.access import project_for, report_for, report_for_delete
+from kongtun.followups.access import deletable_report_for, followup_for, report_for
 from kongtun.followups.checklists import ITEM_LABEL
 from kongtun.followups.models import ActivityReport, PaymentPeriod, ProjectClosing
 from kongtun.followups.printing import (
@@ -189,28 +189,28 @@ def _lines(project: Project, payload: ReportIn) -> dict[str, object]:
 
 @router.get("/projects/{pk}/progress", response=ProgressOut)
 def progress(request: HttpRequest, pk: int) -> selectors.Progress:
-    return selectors.project_progress(project_for(request.user, pk, Action.VIEW))
+    return selectors.project_progress(followup_for(request.user, pk, Action.VIEW))
 
 
 @router.get("/projects/{pk}/periods", response=list[PeriodOut])
 def list_periods(request: HttpRequest, pk: int) -> list[PaymentPeriod]:
-    return list(selectors.period_list(project_for(request.user, pk, Action.VIEW)))
+    return list(selectors.period_list(followup_for(request.user, pk, Action.VIEW)))
 
 
 @router.put("/projects/{pk}/periods", response=list[PeriodOut])
 def set_periods(request: HttpRequest, pk: int, payload: list[PeriodIn]) -> list[PaymentPeriod]:
-    project = project_for(request.user, pk, Action.RECEIVE)
+    project = followup_for(request.user, pk, Action.RECEIVE)
     return services.periods_set(project=project, periods=[p.dict() for p in payload])
 
 
 @router.get("/projects/{pk}/reports", response=list[ReportOut])
 def list_reports(request: HttpRequest, pk: int) -> list[ActivityReport]:
-    return _reports(project_for(request.user, pk, Action.VIEW))
+    return _reports(followup_for(request.user, pk, Action.VIEW))
 
 
 @router.post("/projects/{pk}/reports", response={201: ReportOut})
 def create_report(request: HttpRequest, pk: int, payload: ReportIn) -> Status[ActivityReport]:
-    project = project_for(request.user, pk, Action.REPORT)
+    project = followup_for(request.user, pk, Action.REPORT)
     report = services.report_create(project=project, by=request.user, **_lines(project, payload))  # type: ignore[arg-type]
     return Status(201, report)
 
@@ -229,7 +229,7 @@ def update_report(request: HttpRequest, pk: int, payload: ReportIn) -> ActivityR
 @router.delete("/reports/{pk}", response={204: None})
 def delete_report(request: HttpRequest, pk: int) -> Status[None]:
     """The report's author or a fund officer deletes a report of a running project."""
-    services.report_delete(report=report_for_delete(request.user, pk))
+    services.report_delete(report=deletable_report_for(request.user, pk))
     return Status(204, None)
 
 
@@ -256,19 +256,19 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 @router.post("/projects/{pk}/closing", response={201: ClosingOut})
 def close(request: HttpRequest, pk: int, payload: ClosingIn) -> Status[ProjectClosing]:
-    project = project_for(request.user, pk, Action.RECEIVE)
+    project = followup_for(request.user, pk, Action.RECEIVE)
     return Status(201, services.project_close(project=project, by=request.user, **payload.dict()))
 
 
 @router.get("/projects/{pk}/assessment", response=AssessmentOut)
 def get_assessment(request: HttpRequest, pk: int) -> dict[str, object]:
-    project = project_for(request.user, pk, Action.VIEW)
+    project = followup_for(request.user, pk, Action.VIEW)
     return _assessment(project)
 
 
 @router.put("/projects/{pk}/assessment", response=AssessmentOut)
 def save_assessment(request: HttpRequest, pk: int, payload: AssessmentIn) -> dict[str, object]:
-    project = project_for(request.user, pk, Action.REPORT)
+    project = followup_for(request.user, pk, Action.REPORT)
     if payload.values:
         services.value_assessment_save(
             project=project,
@@ -298,15 +298,15 @@ def _assessment(project: Project) -> dict[str, object]:
 
 @router.get("/projects/{pk}/readiness", response=ReadinessOut)
 def readiness(request: HttpRequest, pk: int) -> dict[str, object]:
-    missing = selectors.readiness(project_for(request.user, pk, Action.VIEW))
+    missing = selectors.readiness(followup_for(request.user, pk, Action.VIEW))
     return {"ready": not missing, "missing": missing}
 
 
 @router.get("/projects/{pk}/final-report.pdf")
 def final_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    return final_report_pdf_response(project_for(request.user, pk, Action.VIEW), request, inline=False)
+    return final_report_pdf_response(followup_for(request.user, pk, Action.VIEW), request, inline=False)
 
 
 @router.get("/projects/{pk}/final-report.docx")
 def final_report_word(request: HttpRequest, pk: int) -> HttpResponse:
-    return final_report_docx_response(project_for(request.user, pk, Action.VIEW))
+    return final_report_docx_response(followup_for(request.user, pk, Action.VIEW))

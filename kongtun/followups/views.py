@@ -12,14 +12,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kongtun.accounts.permissions import Action, can
+from kongtun.accounts.permissions import Action, AnyUser, can
 from kongtun.followups import selectors, services
 from kongtun.followups.access import (
+    deletable_report_for,
+    followup_for,
     may_delete_report,
-    project_for,
-    public_project,
+    published_project_for,
     report_for,
-    report_for_delete,
 )
 from kongtun.followups.forms import (
     ActivityReportForm,
@@ -42,7 +42,7 @@ from kongtun.funds.access import fund_for
 from kongtun.projects.models import Project
 
 
-def _abilities(user: Any, project: Project) -> dict[str, bool]:
+def _abilities(user: AnyUser, project: Project) -> dict[str, bool]:
     """What the templates offer: report, receive (officer), advise (mentor)."""
     return {
         "can_report": can(user, Action.REPORT, project),
@@ -54,7 +54,7 @@ def _abilities(user: Any, project: Project) -> dict[str, bool]:
 @login_required
 def project_followup(request: HttpRequest, pk: int) -> HttpResponse:
     """The follow-up page of a running project: progress, periods, reports, closing."""
-    project = project_for(request.user, pk, Action.VIEW)
+    project = followup_for(request.user, pk, Action.VIEW)
     return render(
         request,
         "followups/project.html",
@@ -71,7 +71,7 @@ def project_followup(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def periods_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    project = project_for(request.user, pk, Action.RECEIVE)
+    project = followup_for(request.user, pk, Action.RECEIVE)
     initial = [
         {"amount": p.amount, "due_date": p.due_date, "paid_on": p.paid_on}
         for p in project.payment_periods.all()
@@ -140,7 +140,7 @@ def _back_to(request: HttpRequest) -> str:
 
 @login_required
 def report_create(request: HttpRequest, pk: int) -> HttpResponse:
-    project = project_for(request.user, pk, Action.REPORT)
+    project = followup_for(request.user, pk, Action.REPORT)
     initial = {"activity": request.GET.get("activity")} if request.GET.get("activity") else None
     form = ActivityReportForm(request.POST or None, request.FILES or None, project=project, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -179,7 +179,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def report_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """Asks first (a page of its own, no script), then deletes the report with its photos."""
-    report = report_for_delete(request.user, pk)
+    report = deletable_report_for(request.user, pk)
     if request.method == "POST":
         try:
             services.report_delete(report=report)
@@ -234,7 +234,7 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def results_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    project = project_for(request.user, pk, Action.REPORT)
+    project = followup_for(request.user, pk, Action.REPORT)
     form = ResultsForm(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():
         services.results_save(project=project, **form.service_kwargs())
@@ -251,7 +251,7 @@ def results_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def closing_problem_add(request: HttpRequest, pk: int) -> HttpResponse:
-    project = project_for(request.user, pk, Action.REPORT)
+    project = followup_for(request.user, pk, Action.REPORT)
     form = ClosingProblemForm(request.POST)
     if form.is_valid():
         services.closing_problem_add(project=project, **form.cleaned_data)
@@ -264,14 +264,14 @@ def closing_problem_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def closing_problem_delete(request: HttpRequest, pk: int, problem_id: int) -> HttpResponse:
-    project = project_for(request.user, pk, Action.REPORT)
+    project = followup_for(request.user, pk, Action.REPORT)
     services.closing_problem_delete(problem=get_object_or_404(ClosingProblem, pk=problem_id, project=project))
     return redirect("followups:results", pk=project.pk)
 
 
 @login_required
 def closing(request: HttpRequest, pk: int) -> HttpResponse:
-    project = project_for(request.user, pk, Action.RECEIVE)
+    project = followup_for(request.user, pk, Action.RECEIVE)
     form = ClosingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -301,7 +301,7 @@ def _assessment_save(request: HttpRequest, project: Project, form: Any) -> bool:
 def assessment(request: HttpRequest, pk: int) -> HttpResponse:
     """The value assessment (six dimensions) and the satisfaction questionnaire: one form posted at a time."""
     posted = request.POST if request.method == "POST" else None
-    project = project_for(request.user, pk, Action.VIEW if posted is None else Action.REPORT)
+    project = followup_for(request.user, pk, Action.VIEW if posted is None else Action.REPORT)
     is_value = posted is not None and "value" in posted
     value_form = ValueAssessmentForm(
         posted if is_value else None, saved=selectors.value_assessment_of(project)
@@ -320,7 +320,7 @@ def assessment(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def final_report(request: HttpRequest, pk: int) -> HttpResponse:
     """The final report as a web page, with what is missing listed before printing."""
-    project = project_for(request.user, pk, Action.VIEW)
+    project = followup_for(request.user, pk, Action.VIEW)
     context = selectors.final_report_context(project)
     context.update(_abilities(request.user, project))
     return render(request, "followups/final_report.html", context)
@@ -328,17 +328,17 @@ def final_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def final_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    return final_report_pdf_response(project_for(request.user, pk, Action.VIEW), request)
+    return final_report_pdf_response(followup_for(request.user, pk, Action.VIEW), request)
 
 
 @login_required
 def final_report_word(request: HttpRequest, pk: int) -> HttpResponse:
-    return final_report_docx_response(project_for(request.user, pk, Action.VIEW))
+    return final_report_docx_response(followup_for(request.user, pk, Action.VIEW))
 
 
 def public_results(request: HttpRequest, pk: int) -> HttpResponse:
     """What an approved project did and achieved, for everyone: no names, no phone numbers."""
-    project = public_project(request.user, pk)
+    project = published_project_for(request.user, pk)
     context = selectors.final_report_context(project, public=True)
     return render(request, "followups/public.html", context)
 
@@ -346,5 +346,5 @@ def public_results(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def fund_followups(request: HttpRequest, code: str) -> HttpResponse:
     """The fund's approved projects with their progress; late reports first."""
-    fund = fund_for(request, code, Action.VIEW)
+    fund = fund_for(request.user, code, Action.VIEW)
     return render(request, "followups/fund.html", {"fund": fund, "rows": selectors.fund_followups(fund)})

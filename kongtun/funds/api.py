@@ -93,13 +93,13 @@ def get_fund(request: HttpRequest, code: str) -> Fund:
 
 @router.post("", response={201: FundOut})
 def create_fund(request: HttpRequest, payload: FundCreateIn) -> Status[Fund]:
-    fund_create_check(request)
+    fund_create_check(request.user)
     return Status(201, services.fund_create(**payload.dict()))
 
 
 @router.put("/{code}", response=FundOut)
 def update_fund(request: HttpRequest, code: str, payload: FundIn) -> Fund:
-    fund = fund_for(request, code, Action.EDIT)
+    fund = fund_for(request.user, code, Action.EDIT)
     return services.fund_update(fund=fund, **payload.dict())
 
 
@@ -107,6 +107,6 @@ def update_fund(request: HttpRequest, code: str, payload: FundIn) -> Fund:
 def save_fund_year(
     request: HttpRequest, code: str, fiscal_year: int, payload: FundYearIn
 ) -> dict[str, object]:
-    fund = fund_for(request, code, Action.EDIT)
+    fund = fund_for(request.user, code, Action.EDIT)
     row = services.fund_year_save(fund=fund, fiscal_year=fiscal_year, **payload.dict())
     return {"fund": fund.code, "fiscal_year": row.fiscal_year, "programme_role": row.programme_role}

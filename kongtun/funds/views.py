@@ -50,7 +50,7 @@ def fund_detail(request: AuthedRequest, code: str) -> HttpResponse:
 
 @login_required
 def fund_edit(request: AuthedRequest, code: str) -> HttpResponse:
-    fund = fund_for(request, code, Action.EDIT)
+    fund = fund_for(request.user, code, Action.EDIT)
     form = FundForm(request.POST or None, instance=fund)
     if request.method == "POST" and form.is_valid():
         try:
@@ -65,7 +65,7 @@ def fund_edit(request: AuthedRequest, code: str) -> HttpResponse:
 
 @login_required
 def fund_year_edit(request: AuthedRequest, code: str) -> HttpResponse:
-    fund = fund_for(request, code, Action.EDIT)
+    fund = fund_for(request.user, code, Action.EDIT)
     year = request.GET.get("year", "")
     fiscal_year = int(year) if year.isdigit() else fiscal_year_of(timezone.localdate())
     form = FundYearForm(request.POST or None, initial=fund_year_initial(fund, fiscal_year))
@@ -78,10 +78,10 @@ def fund_year_edit(request: AuthedRequest, code: str) -> HttpResponse:
 
 @login_required
 def fund_members(request: AuthedRequest, code: str) -> HttpResponse:
-    fund = fund_for(request, code, Action.VIEW)
+    fund = fund_for(request.user, code, Action.VIEW)
     form = InviteForm(request.POST or None)
     if request.method == "POST":
-        fund = fund_for(request, code, Action.MANAGE_MEMBERS)
+        fund = fund_for(request.user, code, Action.MANAGE_MEMBERS)
         if form.is_valid():
             services.fund_member_invite(
                 fund=fund, invited_by=request.user, request=request, **form.cleaned_data
@@ -108,7 +108,7 @@ def fund_members(request: AuthedRequest, code: str) -> HttpResponse:
 @login_required
 @require_POST
 def fund_member_remove(request: AuthedRequest, code: str, membership_id: int) -> HttpResponse:
-    fund = fund_for(request, code, Action.MANAGE_MEMBERS)
+    fund = fund_for(request.user, code, Action.MANAGE_MEMBERS)
     membership = get_object_or_404(Membership, pk=membership_id, fund=fund)
     try:
         membership_delete(membership=membership)

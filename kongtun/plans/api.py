@@ -112,7 +112,7 @@ def list_plans(request: HttpRequest, fund: str | None = None, year: int | None =
     """Plans the caller may see, of one fund and/or fiscal year."""
     plans = selectors.plan_get_queryset().filter(fund_scope(request.user, Action.VIEW, prefix="fund__"))
     if fund:
-        plans = plans.filter(fund=fund_for(request, fund, Action.VIEW))
+        plans = plans.filter(fund=fund_for(request.user, fund, Action.VIEW))
     if year:
         plans = plans.filter(fiscal_year=year)
     return list(plans[:500])
@@ -120,12 +120,12 @@ def list_plans(request: HttpRequest, fund: str | None = None, year: int | None =
 
 @router.get("/{plan_id}", response=PlanOut)
 def get_plan(request: HttpRequest, plan_id: int) -> Plan:
-    return plan_for(request, plan_id, Action.VIEW)
+    return plan_for(request.user, plan_id, Action.VIEW)
 
 
 @router.post("", response={201: PlanOut})
 def create_plan(request: HttpRequest, payload: PlanCreateIn) -> Status[Plan]:
-    fund = fund_for(request, payload.fund_code, Action.EDIT)
+    fund = fund_for(request.user, payload.fund_code, Action.EDIT)
     issue = _lookup(Issue, payload.issue, _("issue"))
     plan = services.plan_save(
         fund=fund, fiscal_year=payload.fiscal_year, issue=issue, user=request.user, **_arguments(payload)
@@ -135,7 +135,7 @@ def create_plan(request: HttpRequest, payload: PlanCreateIn) -> Status[Plan]:
 
 @router.put("/{plan_id}", response=PlanOut)
 def update_plan(request: HttpRequest, plan_id: int, payload: PlanIn) -> Plan:
-    plan = plan_for(request, plan_id, Action.EDIT)
+    plan = plan_for(request.user, plan_id, Action.EDIT)
     return services.plan_save(
         fund=plan.fund,
         fiscal_year=plan.fiscal_year,

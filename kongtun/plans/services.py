@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from kongtun.accounts.permissions import AnyUser, signed_in
 from kongtun.core.events import changed
 from kongtun.funds.models import Fund
 from kongtun.plans.models import Plan, PlannedProject, PlanTarget
@@ -72,7 +73,7 @@ def plan_save(
     fund: Fund,
     fiscal_year: int,
     issue: Issue,
-    user: Any = None,
+    user: AnyUser | None = None,
     plan: Plan | None = None,
     situation: str = "",
     objective: str = "",
@@ -105,7 +106,7 @@ def plan_save(
             try:
                 with transaction.atomic():
                     plan = Plan.objects.create(
-                        fund=fund, fiscal_year=fiscal_year, issue=issue, created_by=_user(user), **fields
+                        fund=fund, fiscal_year=fiscal_year, issue=issue, created_by=signed_in(user), **fields
                     )
             except IntegrityError:
                 raise ValidationError(
@@ -155,7 +156,3 @@ def _save_projects(plan: Plan, projects: list[dict[str, Any]]) -> None:
 def plan_delete(*, plan: Plan) -> None:
     changed(plan, deleted=True)  # its projects lose an issue in the roll-ups, its document goes
     plan.delete()
-
-
-def _user(user: Any) -> Any:
-    return user if getattr(user, "is_authenticated", False) else None

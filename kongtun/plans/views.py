@@ -9,21 +9,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kongtun.accounts.permissions import Action, can
+from kongtun.funds.access import fund_for
 from kongtun.funds.models import Fund
 from kongtun.plans import selectors, services
-from kongtun.plans.access import area_plan_for, officer_of_district, plan_for
+from kongtun.plans.access import district_plan_for, officer_of_district, plan_for
 from kongtun.plans.forms import PlanForm, ProjectFormSet, TargetFormSet, project_rows
 from kongtun.plans.models import Plan
 from kongtun.programme.models import Issue
 from kongtun.reports.pdf import pdf_response, render_pdf
-from kongtun.situations.access import current_year, fund_for, issue_for, year_from
+from kongtun.situations.access import current_year, issue_for, year_from
 from kongtun.situations.selectors import year_issues
 
 
 @login_required
 def fund_plans(request: HttpRequest, code: str) -> HttpResponse:
     """The fund's plans of a year: every issue, planned or still to plan."""
-    fund = fund_for(request, code, Action.VIEW)
+    fund = fund_for(request.user, code, Action.VIEW)
     year = year_from(request)
     plans = {p.issue_id: p for p in selectors.plans_of_fund(fund=fund, fiscal_year=year)}
     rows = [(issue, plans.get(issue.pk)) for issue in year_issues(year)]
@@ -86,7 +87,7 @@ def _plan_form(request: HttpRequest, fund: Fund, year: int, issue: Issue, plan: 
 
 @login_required
 def plan_create(request: HttpRequest, code: str, year: int, issue: str) -> HttpResponse:
-    fund = fund_for(request, code, Action.EDIT)
+    fund = fund_for(request.user, code, Action.EDIT)
     the_issue = issue_for(year, issue)
     existing = Plan.objects.filter(fund=fund, fiscal_year=year, issue=the_issue).first()
     if existing is not None:
@@ -96,7 +97,7 @@ def plan_create(request: HttpRequest, code: str, year: int, issue: str) -> HttpR
 
 @login_required
 def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = plan_for(request, pk, Action.EDIT)
+    plan = plan_for(request.user, pk, Action.EDIT)
     return _plan_form(request, plan.fund, plan.fiscal_year, plan.issue, plan)
 
 
@@ -112,7 +113,7 @@ def _plan_context(plan: Plan) -> dict[str, object]:
 
 @login_required
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = plan_for(request, pk, Action.VIEW)
+    plan = plan_for(request.user, pk, Action.VIEW)
     context = _plan_context(plan)
     context["can_edit"] = can(request.user, Action.EDIT, plan)
     context["can_propose"] = can(request.user, Action.PROPOSE, plan)
@@ -121,13 +122,13 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = plan_for(request, pk, Action.VIEW)
+    plan = plan_for(request.user, pk, Action.VIEW)
     pdf = render_pdf("plans/pdf.html", _plan_context(plan), request=request)
     return pdf_response(pdf, f"plan-{plan.fund.code}-{plan.fiscal_year}-{plan.issue.code}.pdf")
 
 
 def _area_context(request: HttpRequest, level: str, code: str, year: int) -> dict[str, object]:
-    area, whole_area = area_plan_for(request, level, code)
+    area, whole_area = district_plan_for(request.user, level, code)
     rollups = selectors.area_plan(area=area, fiscal_year=year)
     return {
         "area": area,

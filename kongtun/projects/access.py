@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.shortcuts import get_object_or_404
 
-from kongtun.accounts.permissions import Action, authorize
+from kongtun.accounts.permissions import Action, AnyUser, authorize
 from kongtun.plans.models import PlannedProject
 from kongtun.projects.models import Project
 
 
-def project_for(user: Any, pk: int, action: Action) -> Project:
+def project_for(user: AnyUser, pk: int, action: Action) -> Project:
     """The project `pk` if `user` may do `action` on it. Approved projects are public to read:
     anyone may VIEW them, and anyone refused another action on them gets 403, not 404."""
     project = get_object_or_404(
@@ -26,10 +24,10 @@ def project_for(user: Any, pk: int, action: Action) -> Project:
     return project
 
 
-def planned_project_for(user: Any, pk: int) -> PlannedProject:
+def planned_project_for(user: AnyUser, pk: int, action: Action = Action.PROPOSE) -> PlannedProject:
     """A plan's "project to do" that `user` may turn into a proposal to the plan's fund."""
     planned = get_object_or_404(
         PlannedProject.objects.select_related("plan__fund", "plan__issue", "support_type", "org_type"), pk=pk
     )
-    authorize(user, Action.PROPOSE, planned.plan.fund)
+    authorize(user, action, planned.plan.fund)
     return planned

@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from kongtun.accounts.models import User
 from kongtun.accounts.permissions import ROLE_ACTIONS, Action, AnyUser, fund_scope, memberships
 from kongtun.core.thai import fiscal_year_bounds, format_date
 from kongtun.funds.models import Fund
@@ -279,7 +280,7 @@ def may_propose(user: AnyUser) -> bool:
     return Project.objects.filter(proposer=user).exists()
 
 
-def my_projects(user: Any) -> QuerySet[Project]:
+def my_projects(user: User) -> QuerySet[Project]:
     return Project.objects.filter(proposer=user).select_related("fund").order_by("-updated_at")
 
 
@@ -292,7 +293,7 @@ def public_projects(*, q: str = "", fiscal_year: int | None = None) -> QuerySet[
     return qs.order_by("-fiscal_year", "code")
 
 
-def scoped_projects(user: Any, action: Action = Action.VIEW) -> QuerySet[Project]:
+def scoped_projects(user: AnyUser, action: Action = Action.VIEW) -> QuerySet[Project]:
     """Projects of every fund the user may act on (for roll-ups and the API list)."""
     return Project.objects.filter(fund_scope(user, action, prefix="fund__"))
 
@@ -344,7 +345,7 @@ def classification_choices() -> dict[str, QuerySet[Any]]:
     }
 
 
-def funds_to_propose(user: Any, limit: int = 3) -> list[Fund]:
+def funds_to_propose(user: AnyUser, limit: int = 3) -> list[Fund]:
     """The funds the user may send proposals to, for "New proposal" buttons; none when there are
     more than `limit` (officers of a district or admins start from the fund's own page)."""
     funds = list(user_funds(user, Action.PROPOSE).order_by("name")[: limit + 1])

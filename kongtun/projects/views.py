@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from kongtun.accounts.models import User
 from kongtun.accounts.permissions import Action, can
+from kongtun.accounts.types import AuthedRequest
 from kongtun.core.panels import panels
 from kongtun.core.thai import fiscal_year_of
 from kongtun.funds.access import fund_for
@@ -74,7 +75,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def project_start(request: HttpRequest, code: str) -> HttpResponse:
-    fund = fund_for(request, code, Action.PROPOSE)
+    fund = fund_for(request.user, code, Action.PROPOSE)
     year = fiscal_year_of(timezone.localdate())
     form = ProjectStartForm(request.POST or None, initial={"organisation": _user(request).organisation})
     if request.method == "POST" and form.is_valid():
@@ -279,7 +280,7 @@ def project_comments(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def fund_proposals(request: HttpRequest, code: str) -> HttpResponse:
     """The fund's proposals and projects by status (officer, committee, mentor)."""
-    fund = fund_for(request, code, Action.VIEW)
+    fund = fund_for(request.user, code, Action.VIEW)
     status = request.GET.get("status", "")
     year = request.GET.get("year", "")
     fiscal_year = int(year) if year.isdigit() else None
@@ -300,7 +301,7 @@ def fund_proposals(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def my_proposals(request: HttpRequest) -> HttpResponse:
+def my_proposals(request: AuthedRequest) -> HttpResponse:
     page = Paginator(selectors.my_projects(request.user), 30).get_page(request.GET.get("page"))
     context = {"page": page, "funds": selectors.funds_to_propose(request.user)}
     return render(request, "projects/mine.html", context)
@@ -318,7 +319,7 @@ def public_projects(request: HttpRequest) -> HttpResponse:
 @login_required
 def proposal_windows(request: HttpRequest, code: str) -> HttpResponse:
     """The fund's windows for new proposals: open one, close one."""
-    fund = fund_for(request, code, Action.RECEIVE)
+    fund = fund_for(request.user, code, Action.RECEIVE)
     form = WindowForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -339,7 +340,7 @@ def proposal_windows(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_POST
 def proposal_window_close(request: HttpRequest, code: str, window_id: int) -> HttpResponse:
-    fund = fund_for(request, code, Action.RECEIVE)
+    fund = fund_for(request.user, code, Action.RECEIVE)
     window = get_object_or_404(ProposalWindow, pk=window_id, fund=fund)
     services.proposal_window_close(window=window)
     messages.success(request, _("The proposal window was closed."))

@@ -20,7 +20,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from kongtun.accounts.permissions import Action, fund_scope, is_admin
+from kongtun.accounts.permissions import Action, AnyUser, fund_scope, is_admin
 from kongtun.followups.models import ActivityReport
 from kongtun.funds.selectors import ALL
 from kongtun.programme.models import Issue, TargetGroup
@@ -33,7 +33,7 @@ CANDIDATES = 200  # the newest matches that are ranked by relevance
 COUNT_CAP = 500  # results are counted up to this number
 
 
-def visible_documents(user: Any) -> QuerySet[SearchDocument]:
+def visible_documents(user: AnyUser) -> QuerySet[SearchDocument]:
     """Public documents (approved projects and their reports, plans) for everyone; drafts only for
     those who may VIEW the fund."""
     docs = SearchDocument.objects.select_related("fund")
@@ -174,7 +174,7 @@ class Results:
 
 
 def search_documents(
-    *, user: Any, query: str, filters: dict[str, Any] | None = None, limit: int = 20, offset: int = 0
+    *, user: AnyUser, query: str, filters: dict[str, Any] | None = None, limit: int = 20, offset: int = 0
 ) -> Results:
     """The page of ranked results for `query` under the filters, with highlighted snippets."""
     filterset = SearchFilter(filters or None, queryset=visible_documents(user))

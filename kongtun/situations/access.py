@@ -1,5 +1,5 @@
-"""Access helpers for situation data: a fund's data (through `funds.access.fund_for`), an area's
-roll-ups, and the issue of a year. Outsiders get 404, read-only roles 403."""
+"""Access helpers for situation data: which fund or district a file is about, the issue of a year
+(`funds.access` has `fund_for` and `area_for`). Outsiders get 404, read-only roles 403."""
 
 from __future__ import annotations
 
@@ -8,11 +8,10 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from kongtun.accounts.permissions import Action, authorize
+from kongtun.accounts.permissions import Action
 from kongtun.areas.models import District
-from kongtun.areas.selectors import Area, area_get
 from kongtun.core.thai import fiscal_year_of
-from kongtun.funds.access import fund_for
+from kongtun.funds.access import area_for, fund_for
 from kongtun.funds.models import Fund
 from kongtun.funds.selectors import user_funds
 from kongtun.programme.models import Indicator, Issue
@@ -30,21 +29,13 @@ __all__ = [
 ]
 
 
-def area_for(request: HttpRequest, level: str, code: str, action: Action = Action.VIEW) -> Area:
-    if level not in ("region", "province", "district"):
-        raise Http404
-    area = area_get(level, code)
-    authorize(request.user, action, area)
-    return area
-
-
 def file_scope(request: HttpRequest, action: Action) -> tuple[Fund | None, District | None]:
     """`?fund=CODE` or `?district=CODE`: the funds a template, export or import is about."""
     if request.GET.get("district"):
-        area = area_for(request, "district", request.GET["district"], Action.VIEW)
+        area = area_for(request.user, "district", request.GET["district"], Action.VIEW)
         assert isinstance(area, District)
         return None, area
-    return fund_for(request, request.GET.get("fund", ""), action), None
+    return fund_for(request.user, request.GET.get("fund", ""), action), None
 
 
 def import_scope(request: HttpRequest) -> tuple[Fund | None, District | None]:

@@ -86,7 +86,7 @@ def list_indicators(request: HttpRequest, issue: str | None = None) -> list[Indi
 @router.get("/values", response=list[ValueOut])
 def list_values(request: HttpRequest, fund: str, year: int | None = None) -> list[SituationValue]:
     """A fund's situation values, of one fiscal year or all."""
-    the_fund = fund_for(request, fund, Action.VIEW)
+    the_fund = fund_for(request.user, fund, Action.VIEW)
     return list(
         selectors.values_for_export(funds=type(the_fund).objects.filter(pk=the_fund.pk), fiscal_year=year)
     )

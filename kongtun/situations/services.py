@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kongtun.accounts.permissions import Action, can
+from kongtun.accounts.permissions import Action, AnyUser, can, signed_in
 from kongtun.areas.models import District
 from kongtun.core.thai import parse_date
 from kongtun.funds.models import Fund
@@ -66,7 +66,7 @@ def situation_value_save(
     value: Decimal,
     source: str = "",
     survey_date: dt.date | None = None,
-    user: Any = None,
+    user: AnyUser | None = None,
 ) -> SituationValue:
     situation_value_validate(indicator=indicator, value=value)
     row, _created = SituationValue.objects.update_or_create(
@@ -77,7 +77,7 @@ def situation_value_save(
             "value": value,
             "source": source,
             "survey_date": survey_date,
-            "entered_by": user if getattr(user, "is_authenticated", False) else None,
+            "entered_by": signed_in(user),
         },
     )
     return row
@@ -96,7 +96,7 @@ class RowErrors(ValidationError):
 def _clean_row(
     raw: dict[str, Any],
     *,
-    user: Any,
+    user: AnyUser,
     funds: dict[str, Fund],
     indicators: dict[str, Indicator],
     district: District | None,
@@ -155,7 +155,7 @@ def _clean_row(
 
 
 def situation_values_bulk_upsert(
-    *, user: Any, rows: list[dict[str, Any]], district: District | None = None
+    *, user: AnyUser, rows: list[dict[str, Any]], district: District | None = None
 ) -> list[SituationValue]:
     """Validate every row (keys of COLUMNS; `row` = its number in the file), then write all of them
     in one transaction, or none: raises RowErrors listing every bad row."""
@@ -221,7 +221,7 @@ def situation_file_read(*, upload: IO[bytes], filename: str) -> list[dict[str, A
 
 
 def situation_import(
-    *, user: Any, upload: IO[bytes], filename: str, district: District | None = None
+    *, user: AnyUser, upload: IO[bytes], filename: str, district: District | None = None
 ) -> list[SituationValue]:
     """Read and write a whole file: all rows or nothing."""
     return situation_values_bulk_upsert(
@@ -230,7 +230,7 @@ def situation_import(
 
 
 def situation_sheet_save(
-    *, fund: Fund, fiscal_year: int, entries: list[dict[str, Any]], user: Any
+    *, fund: Fund, fiscal_year: int, entries: list[dict[str, Any]], user: AnyUser
 ) -> list[SituationValue]:
     """Save the entry sheet of one issue: each entry has indicator, value, source, survey_date;
     entries without a value are left alone. All or nothing."""

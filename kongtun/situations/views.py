@@ -11,13 +11,12 @@ from django.utils.translation import gettext as _
 
 from kongtun.accounts.permissions import Action, can
 from kongtun.areas.models import District
+from kongtun.funds.access import area_for, fund_for
 from kongtun.funds.models import Fund
 from kongtun.situations import exports, selectors, services
 from kongtun.situations.access import (
-    area_for,
     current_year,
     file_scope,
-    fund_for,
     import_scope,
     indicator_for,
     issue_for,
@@ -35,7 +34,7 @@ def _years() -> list[int]:
 @login_required
 def fund_overview(request: HttpRequest, code: str) -> HttpResponse:
     """The fund's situation this year: each issue with how many indicators have a value."""
-    fund = fund_for(request, code, Action.VIEW)
+    fund = fund_for(request.user, code, Action.VIEW)
     year = year_from(request)
     statuses = selectors.fund_issue_status(fund=fund, fiscal_year=year)
     done, total = selectors.fund_completeness(fund=fund, fiscal_year=year)
@@ -57,7 +56,7 @@ def fund_overview(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def entry(request: HttpRequest, code: str, year: int, issue: str) -> HttpResponse:
     """The phone page: one issue's indicators, value/source/date each, previous years beside."""
-    fund = fund_for(request, code, Action.ENTER_DATA)
+    fund = fund_for(request.user, code, Action.ENTER_DATA)
     the_issue = issue_for(year, issue)
     sheet = selectors.situation_sheet(fund=fund, fiscal_year=year, issue=the_issue)
     data = request.POST if request.method == "POST" else None
@@ -168,7 +167,7 @@ def import_file(request: HttpRequest) -> HttpResponse:
 @login_required
 def area_overview(request: HttpRequest, level: str, code: str) -> HttpResponse:
     """Completeness of every fund of the area, and the indicators to look at."""
-    area = area_for(request, level, code)
+    area = area_for(request.user, level, code)
     year = year_from(request)
     rows = selectors.area_completeness(area=area, fiscal_year=year)
     complete = len([r for r in rows if r.issues_total and r.issues_with_data == r.issues_total])
@@ -190,7 +189,7 @@ def area_overview(request: HttpRequest, level: str, code: str) -> HttpResponse:
 
 @login_required
 def indicator_view(request: HttpRequest, level: str, code: str, indicator: str) -> HttpResponse:
-    area = area_for(request, level, code)
+    area = area_for(request.user, level, code)
     the_indicator = indicator_for(indicator)
     year = year_from(request)
     rows = selectors.indicator_area_rows(indicator=the_indicator, area=area, fiscal_year=year)

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db.models import Count, Q
 
-from kongtun.accounts.permissions import Action
+from kongtun.accounts.permissions import Action, AnyUser
 from kongtun.funds.models import Fund
 from kongtun.funds.selectors import user_funds
 from kongtun.plans.selectors import plan_counts
@@ -45,7 +45,7 @@ def _per_fund(projects: Any) -> dict[int, int]:
     return dict(projects.values_list("fund_id").annotate(n=Count("pk")).values_list("fund_id", "n"))
 
 
-def workspace(*, user: Any, fiscal_year: int, today: dt.date) -> list[FundTodo]:
+def workspace(*, user: AnyUser, fiscal_year: int, today: dt.date) -> list[FundTodo]:
     """The user's funds (up to 20) with this fiscal year's to-dos: situation completeness, plans
     written, proposals waiting for the fund, running projects whose report is past due (as in
     `followups.selectors.project_progress`)."""
