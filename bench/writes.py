@@ -65,20 +65,37 @@ def _report(project_id: int, by_id: int) -> None:
 
 
 def writer(project_ids: list[int], by_id: int, go: Any, duration: float, out: Any) -> None:
-    """Write reports in these projects, one after another, for `duration` seconds from `go`."""
+    """Write reports in these projects, one after another, for `duration` seconds from `go`. Also
+    timed: the statements that lock rows (SELECT … FOR UPDATE), which is where a write waits for
+    another one."""
+    from django.db import connection
+
     _setup()
     _report(project_ids[0], by_id)  # warm: imports, connection, first queries
+    locked = [0.0]
+
+    def time_locks(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        if " FOR UPDATE" not in sql:
+            return execute(sql, params, many, context)
+        began = time.monotonic()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            locked[0] += (time.monotonic() - began) * 1000
+
     out.put("ready")
     go.wait()
-    latencies = []
+    latencies, locks = [], []
     stop_at = time.monotonic() + duration
     i = 0
-    while time.monotonic() < stop_at:
-        began = time.monotonic()
-        _report(project_ids[i % len(project_ids)], by_id)
-        latencies.append((time.monotonic() - began) * 1000)
-        i += 1
-    out.put(latencies)
+    with connection.execute_wrapper(time_locks):
+        while time.monotonic() < stop_at:
+            began, locked[0] = time.monotonic(), 0.0
+            _report(project_ids[i % len(project_ids)], by_id)
+            latencies.append((time.monotonic() - began) * 1000)
+            locks.append(locked[0])
+            i += 1
+    out.put((latencies, locks))
 
 
 def holder(project_id: int, by_id: int, hold: float, written: Any, out: Any) -> None:
@@ -141,7 +158,8 @@ def throughput(ctx: Any, by_district: dict[Any, list[int]], writers: int, durati
     results = [out.get() for _ in procs]
     for p in procs:
         p.join()
-    every = [ms for r in results for ms in r]
+    every = [ms for r, _locks in results for ms in r]
+    locks = [ms for _r, lk in results for ms in lk]
     return {
         "writers": writers,
         "duration_s": duration,
@@ -150,7 +168,11 @@ def throughput(ctx: Any, by_district: dict[Any, list[int]], writers: int, durati
         "p50": statistics.median(every),
         "p95": percentile(every, 95),
         "max": max(every),
-        "per_writer": [len(r) for r in results],
+        "lock_p50": statistics.median(locks),
+        "lock_p95": percentile(locks, 95),
+        "lock_max": max(locks),
+        "lock_share": sum(locks) / sum(every),
+        "per_writer": [len(r) for r, _locks in results],
         "load": (load_before + load()) / 2,
     }
 
@@ -212,7 +234,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--writers", type=int, default=8, help="concurrent writer processes")
+    parser.add_argument(
+        "--writers",
+        type=lambda v: [int(n) for n in v.split(",")],
+        default=[1, 8],
+        help="concurrent writer processes; a list (1,8) runs once per count",
+    )
     parser.add_argument("--duration", type=float, default=20, help="seconds of writing")
     parser.add_argument("--hold", type=float, default=3, help="seconds the held write stays open")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
@@ -240,15 +267,23 @@ def main() -> None:
     connection.close()  # the writers open their own
     ctx = mp.get_context("spawn")
     try:
-        bulk = throughput(ctx, by_district, args.writers, args.duration, by)
         print(
-            "| writers | seconds | writes | writes/s | p50 ms | p95 ms | longest ms | load |\n"
-            "|---:|---:|---:|---:|---:|---:|---:|---:|\n"
-            f"| {bulk['writers']} | {bulk['duration_s']:.0f} | {bulk['writes']:,} | "
-            f"{bulk['writes_per_s']:.1f} | {bulk['p50']:.1f} | {bulk['p95']:.1f} | {bulk['max']:.0f} | "
-            f"{bulk['load']:.1f} |\n",
+            "| writers | seconds | writes | writes/s | p50 ms | p95 ms | longest ms "
+            "| in FOR UPDATE p50 / p95 / longest ms | share of write time | load |\n"
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
             flush=True,
         )
+        bulk = []
+        for writers in args.writers:
+            b = throughput(ctx, by_district, writers, args.duration, by)
+            bulk.append(b)
+            print(
+                f"| {writers} | {b['duration_s']:.0f} | {b['writes']:,} | {b['writes_per_s']:.1f} | "
+                f"{b['p50']:.1f} | {b['p95']:.1f} | {b['max']:.0f} | {b['lock_p50']:.1f} / "
+                f"{b['lock_p95']:.1f} / {b['lock_max']:.0f} | {b['lock_share']:.0%} | {b['load']:.1f} |",
+                flush=True,
+            )
+        print()
         holds = held(ctx, by_district, args.hold, by)
         print(
             f"| a write held open {args.hold:.0f} s in {holds[0]['held_in']}; then a report in … "
