@@ -26,7 +26,6 @@ from kongtun.followups.checklists import ITEM_DIMENSION
 from kongtun.followups.models import (
     ActivityReport,
     ClosingProblem,
-    ClosingStatus,
     PaymentPeriod,
     ProjectClosing,
     ReportParticipant,
@@ -42,8 +41,8 @@ from kongtun.projects.models import (
     Project,
     ProjectTargetGroup,
     Status,
-    Transition,
 )
+from kongtun.projects.services import project_finish
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 MAX_PHOTO_SIDE = 2560
@@ -367,11 +366,9 @@ def project_close(
     returned_amount: Decimal = Decimal("0"),
     note: str = "",
 ) -> ProjectClosing:
-    """Close a running project as completed, terminated or suspended, with the money returned."""
-    project = Project.objects.select_for_update().get(pk=project.pk)
+    """Close a running project as completed, terminated or suspended, with the money returned. The
+    change of status is the projects verb `project_finish` (the transition table decides who may)."""
     _require_running(project)
-    if status not in ClosingStatus.values:
-        raise ValidationError({"status": _("Choose how the project ended.")})
     if returned_amount < 0:
         raise ValidationError({"returned_amount": _("The amount cannot be negative.")})
     approved = project.approved_budget or Decimal("0")
@@ -384,9 +381,8 @@ def project_close(
         )
     if project.start_date and closed_on < project.start_date:
         raise ValidationError({"closed_on": _("The closing date is before the project started.")})
-    if status == ClosingStatus.TERMINATED and not note.strip():
-        raise ValidationError({"note": _("Say why the project was terminated.")})
-    closing = ProjectClosing.objects.create(
+    project = project_finish(project=project, user=by, status=status, note=note)
+    return ProjectClosing.objects.create(
         project=project,
         status=status,
         closed_on=closed_on,
@@ -394,12 +390,6 @@ def project_close(
         note=note,
         closed_by=by,
     )
-    old = project.status
-    project.status = status
-    project.save(update_fields=["status", "updated_at"])
-    Transition.objects.create(project=project, from_status=old, to_status=status, by=by, comment=note)
-    changed(project)
-    return closing
 
 
 # Value assessment and satisfaction -------------------------------------------------------------

@@ -40,13 +40,16 @@ from kongtun.followups.printing import (
 )
 from kongtun.funds.access import fund_for
 from kongtun.projects.models import Project
+from kongtun.projects.services import FINISHES, transitions_for
 
 
 def _abilities(user: AnyUser, project: Project) -> dict[str, bool]:
-    """What the templates offer: report, receive (officer), advise (mentor)."""
+    """What the templates offer: report, receive (officer), close (as the transition table allows),
+    advise (mentor)."""
     return {
         "can_report": can(user, Action.REPORT, project),
         "can_receive": can(user, Action.RECEIVE, project),
+        "can_close": not set(FINISHES.values()).isdisjoint(transitions_for(user, project)),
         "can_advise": can(user, Action.COMMENT, project),
     }
 

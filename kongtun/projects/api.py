@@ -22,7 +22,7 @@ from kongtun.accounts.permissions import Action, authorize, can, fund_scope
 from kongtun.funds.models import Fund
 from kongtun.plans.models import Plan
 from kongtun.programme.models import Indicator, OrgType, SupportType, TargetGroup
-from kongtun.projects import selectors, services
+from kongtun.projects import rules, selectors, services
 from kongtun.projects.access import planned_project_for, project_for
 from kongtun.projects.models import Project
 
@@ -281,13 +281,25 @@ class ResultsIn(Schema):
     abstract: str = ""
 
 
-class TransitionIn(Schema):
+# The details of each change of status. Everything is optional here so that what is missing is
+# refused by the verb, in the same Thai words as on the web page.
+class ReasonIn(Schema):
     comment: str = ""
+
+
+class ApproveIn(Schema):
     meeting_no: str = ""
     meeting_date: dt.date | None = None
     approved_budget: Decimal | None = None
     report_due_date: dt.date | None = None
     agreement_no: str = ""
+    comment: str = ""
+
+
+class RejectIn(Schema):
+    comment: str = ""
+    meeting_no: str = ""
+    meeting_date: dt.date | None = None
 
 
 # --- helpers ----------------------------------------------------------------------------------------
@@ -354,7 +366,7 @@ def get_project(request: HttpRequest, project_id: int) -> Project:
 @router.get("/{int:project_id}/quality", response=QualityOut)
 def get_quality(request: HttpRequest, project_id: int) -> dict[str, object]:
     project = project_for(_user(request), project_id, Action.VIEW)
-    quality = selectors.project_quality(project)
+    quality = rules.project_quality(project)
     return {"ready": quality.ready, "errors": quality.errors, "warnings": quality.warnings}
 
 
@@ -456,17 +468,45 @@ def update_results(request: HttpRequest, project_id: int, payload: ResultsIn) ->
     return _write(request, project_id, services.project_update_results, **payload.dict())
 
 
-@router.post("/{int:project_id}/{name}", response=WRITE)
-def transition(request: HttpRequest, project_id: int, name: str, payload: TransitionIn) -> Any:
-    """`submit`, `return`, `cancel`, `approve` or `reject`, as the transition table allows."""
-    rule = services.TRANSITIONS.get(name)
-    if rule is None:
-        return Status(409, {"detail": _("Unknown change of status.")})
-    project = project_for(_user(request), project_id, rule.action)
+def _change(
+    request: HttpRequest, project_id: int, name: str, verb: Callable[..., Project], payload: Schema
+) -> Any:
+    """Every change of status: the project if the caller may make change `name` (the transition
+    table says who), its verb, the whole project back; a status it does not start from answers 409."""
+    project = project_for(_user(request), project_id, services.TRANSITIONS[name].action)
     try:
-        project = services.project_transition(
-            project=project, user=_user(request), name=name, **payload.dict()
-        )
+        project = verb(project=project, user=_user(request), **payload.dict())
     except services.TransitionError as exc:
         return _conflict(exc)
     return _full(project)
+
+
+@router.post("/{int:project_id}/submit", response=WRITE)
+def submit(request: HttpRequest, project_id: int, payload: ReasonIn) -> Any:
+    """Send the proposal to the fund: only while a proposal window is open and only when the quality
+    check finds no hard error."""
+    return _change(request, project_id, "submit", services.project_submit, payload)
+
+
+@router.post("/{int:project_id}/return", response=WRITE)
+def return_for_revision(request: HttpRequest, project_id: int, payload: ReasonIn) -> Any:
+    """Send a submitted proposal back to the proposer; `comment` says what to revise."""
+    return _change(request, project_id, "return", services.project_return, payload)
+
+
+@router.post("/{int:project_id}/cancel", response=WRITE)
+def cancel(request: HttpRequest, project_id: int, payload: ReasonIn) -> Any:
+    """Cancel a proposal before the decision; `comment` gives the reason."""
+    return _change(request, project_id, "cancel", services.project_cancel, payload)
+
+
+@router.post("/{int:project_id}/approve", response=WRITE)
+def approve(request: HttpRequest, project_id: int, payload: ApproveIn) -> Any:
+    """Record the committee's approval; the proposal becomes a running project with its code."""
+    return _change(request, project_id, "approve", services.project_approve, payload)
+
+
+@router.post("/{int:project_id}/reject", response=WRITE)
+def reject(request: HttpRequest, project_id: int, payload: RejectIn) -> Any:
+    """Record that the committee did not approve the proposal; `comment` gives the reason."""
+    return _change(request, project_id, "reject", services.project_reject, payload)

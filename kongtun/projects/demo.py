@@ -176,30 +176,26 @@ def _move(project: Project, status: str, actor: User, proposer: User, rng: Any) 
         return
     year_start, _ = fiscal_year_bounds(project.fiscal_year)
     meeting = year_start + dt.timedelta(days=40)
-    project = services.project_transition(project=project, user=proposer, name="submit", today=meeting)
+    project = services.project_submit(project=project, user=proposer, today=meeting)
     if status == Status.SUBMITTED:
         return
     if status == Status.REVISE:
-        services.project_transition(
-            project=project, user=actor, name="return", comment="ขอให้ระบุตัวชี้วัดและกลุ่มเป้าหมายให้ชัดเจนขึ้น"
-        )
+        services.project_return(project=project, user=actor, comment="ขอให้ระบุตัวชี้วัดและกลุ่มเป้าหมายให้ชัดเจนขึ้น")
     elif status == Status.CANCELLED:
-        services.project_transition(project=project, user=actor, name="cancel", comment="ผู้เสนอขอถอนโครงการ")
+        services.project_cancel(project=project, user=actor, comment="ผู้เสนอขอถอนโครงการ")
     elif status == Status.REJECTED:
-        services.project_transition(
+        services.project_reject(
             project=project,
             user=actor,
-            name="reject",
             comment="ซ้ำซ้อนกับโครงการที่ได้รับงบประมาณจากหน่วยงานอื่นแล้ว",
             meeting_no=f"{rng.randint(1, 4)}/{project.fiscal_year}",
             meeting_date=meeting,
         )
     elif status == Status.RUNNING:
         cut = Decimal(rng.choice([100, 100, 95, 90])) / 100
-        services.project_transition(
+        services.project_approve(
             project=project,
             user=actor,
-            name="approve",
             meeting_no=f"{rng.randint(1, 4)}/{project.fiscal_year}",
             meeting_date=meeting,
             approved_budget=(project.requested_budget * cut).quantize(Decimal("1")),

@@ -248,14 +248,6 @@ TRANSITION_INTROS = {
     "reject": _("Record the committee's resolution. The proposer is told, with your reason."),
 }
 
-TRANSITION_FORMS: dict[str, type[forms.Form]] = {
-    "submit": NoteForm,
-    "return": ReasonForm,
-    "cancel": ReasonForm,
-    "approve": DecisionForm,
-    "reject": RejectForm,
-}
-
 
 class CommentForm(forms.Form):
     section = forms.TypedChoiceField(label=_("Section"), coerce=str, choices=())

@@ -1,13 +1,15 @@
 """Writes for proposals and the running projects they become.
 
-Every change of status goes through `project_transition`, which reads the one transition table
-`TRANSITIONS` (who may do what from which status) and records a `Transition` row.
+Every change of status has its verb (`project_submit`, `project_return`, `project_cancel`,
+`project_approve`, `project_reject`, `project_finish`, `project_reopen`), each with its own rule, and
+all go through `_change`, which reads the one transition table `TRANSITIONS` (who may do what from
+which status), writes the status and records a `Transition` row.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -19,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kongtun.accounts.models import Membership, Role, User
-from kongtun.accounts.permissions import Action, can
+from kongtun.accounts.permissions import Action, AnyUser, can
 from kongtun.accounts.services import notify
 from kongtun.core.events import changed
 from kongtun.core.thai import fiscal_year_of, to_money
@@ -40,6 +42,7 @@ from kongtun.projects.models import (
     Status,
     Transition,
 )
+from kongtun.projects.rules import project_quality
 from kongtun.situations.models import SituationValue
 
 EDITABLE_STATUSES = (Status.DEVELOPING, Status.REVISE)
@@ -65,6 +68,19 @@ TRANSITIONS: dict[str, TransitionRule] = {
     ),
     "approve": TransitionRule((Status.SUBMITTED,), Status.RUNNING, Action.DECIDE),
     "reject": TransitionRule((Status.SUBMITTED,), Status.REJECTED, Action.DECIDE),
+    # Closing a running project, and taking a closing back.
+    "complete": TransitionRule((Status.RUNNING,), Status.COMPLETED, Action.RECEIVE),
+    "terminate": TransitionRule((Status.RUNNING,), Status.TERMINATED, Action.RECEIVE),
+    "suspend": TransitionRule((Status.RUNNING,), Status.SUSPENDED, Action.RECEIVE),
+    "reopen": TransitionRule(
+        (Status.COMPLETED, Status.TERMINATED, Status.SUSPENDED), Status.RUNNING, Action.RECEIVE
+    ),
+}
+# The change that closes a running project with each closing status.
+FINISHES: dict[str, str] = {
+    Status.COMPLETED: "complete",
+    Status.TERMINATED: "terminate",
+    Status.SUSPENDED: "suspend",
 }
 
 
@@ -73,7 +89,7 @@ def transition_allowed(project: Project, name: str) -> bool:
     return rule is not None and project.status in rule.sources
 
 
-def transitions_for(user: Any, project: Project) -> list[str]:
+def transitions_for(user: AnyUser, project: Project) -> list[str]:
     """The transitions `user` may make now, for buttons on the page."""
     return [
         name
@@ -426,7 +442,7 @@ def project_update_activities(*, project: Project, activities: Sequence[dict[str
     return project
 
 
-# --- the way to approval ------------------------------------------------------------------------
+# --- the way to approval and back -----------------------------------------------------------------
 
 
 def _check_window(project: Project, today: dt.date) -> None:
@@ -442,91 +458,227 @@ def _next_code(project: Project) -> str:
     return f"{prefix}{max(numbers, default=0) + 1:03d}"
 
 
+Rule = Callable[[Project], None]
+
+
 @transaction.atomic
-def project_transition(
+def _change(
     *,
     project: Project,
     user: User,
     name: str,
     comment: str = "",
-    meeting_no: str = "",
-    meeting_date: dt.date | None = None,
-    approved_budget: Decimal | None = None,
-    report_due_date: dt.date | None = None,
-    agreement_no: str = "",
-    today: dt.date | None = None,
+    rule: Rule | None = None,
+    notice: str = "",
+    tell: Sequence[User] | None = None,
 ) -> Project:
-    """Move a proposal along the table above. Raises PermissionDenied when `user` may not make this
-    change, TransitionError when the current status does not allow it, ValidationError on bad input."""
-    rule = TRANSITIONS.get(name)
-    if rule is None:
-        raise TransitionError(_("Unknown change of status."))
-    if not can(user, rule.action, project):
+    """Make change `name` of the table: the one place a project's status is written.
+
+    Refuses a user the table does not allow (PermissionDenied), locks the row and refuses a status the
+    change does not start from (TransitionError), then runs the verb's own `rule` on the locked row:
+    it raises ValidationError on bad input and sets the fields the change records. Then the status is
+    set, the change recorded as a `Transition`, `tell` (by default the proposer) told `notice`, and
+    the write announced. Permission and status come first so that those refusals (403, 409) do not
+    depend on what was typed."""
+    step = TRANSITIONS[name]
+    if not can(user, step.action, project):
         raise PermissionDenied
-    project = Project.objects.select_for_update().select_related("fund").get(pk=project.pk)
-    if project.status not in rule.sources:
+    # Lock the project's row only: the proposer is an outer join, which PostgreSQL cannot lock.
+    rows = Project.objects.select_for_update(of=("self",)).select_related("fund", "proposer")
+    project = rows.get(pk=project.pk)
+    if project.status not in step.sources:
         raise TransitionError(
             _("A proposal that is “%(status)s” cannot be %(change)s.")
             % {"status": project.get_status_display(), "change": transition_label(name)}
         )
-    today = today or timezone.localdate()
-    comment = (comment or "").strip()
-    source = project.status
-    now = timezone.now()
-    if name == "submit":
-        _check_window(project, today)
-        from kongtun.projects.selectors import project_quality
+    if rule is not None:
+        rule(project)
+    source, project.status = project.status, step.target
+    project.save()
+    Transition.objects.create(
+        project=project, from_status=source, to_status=step.target, by=user, comment=comment
+    )
+    if notice:
+        users = list(tell) if tell is not None else [u for u in [project.proposer] if u is not None]
+        message = notice % {"title": project.title, "code": project.code}
+        notify(users=users, message=message[:300], url=project.get_absolute_url())
+    changed(project)
+    return project
 
-        quality = project_quality(project)
+
+def _required(field: str, text: str, message: str) -> Rule:
+    """The rule of a change that needs a reason: `text` must not be blank."""
+
+    def rule(project: Project) -> None:
+        if not text:
+            raise ValidationError({field: message})
+
+    return rule
+
+
+def project_submit(
+    *, project: Project, user: User, comment: str = "", today: dt.date | None = None
+) -> Project:
+    """Send a proposal to the fund. Only while a proposal window is open (if the fund has any for the
+    year) and only when the quality check finds no hard error; the fund's officers are told."""
+
+    def rule(locked: Project) -> None:
+        _check_window(locked, today or timezone.localdate())
+        quality = project_quality(locked)
         if quality.errors:
             raise ValidationError(
                 [_("The proposal is not ready to submit. Fix the problems the check lists first.")]
                 + [f.message for f in quality.errors]
             )
-        project.submitted_at = now
-    elif name == "return" and not comment:
-        raise ValidationError({"comment": _("Say what the proposer should revise.")})
-    elif name == "reject" and not comment:
-        raise ValidationError({"comment": _("Give the reason the proposal was not approved.")})
-    elif name == "approve":
-        errors: dict[str, str] = {}
-        if not meeting_no:
-            errors["meeting_no"] = _("Enter the committee meeting number.")
-        if meeting_date is None:
-            errors["meeting_date"] = _("Enter the meeting date.")
-        if approved_budget is None or approved_budget <= 0:
-            errors["approved_budget"] = _("Enter the approved amount; it must be more than 0 baht.")
-        elif approved_budget > project.requested_budget:
-            errors["approved_budget"] = _(
-                "The approved amount cannot be more than the %(amount)s baht requested."
-            ) % {"amount": f"{project.requested_budget:,.2f}"}
-        if report_due_date is None:
-            errors["report_due_date"] = _("Enter the date the report is due.")
-        elif meeting_date and report_due_date < meeting_date:
-            errors["report_due_date"] = _("The report cannot be due before the meeting.")
+        locked.submitted_at = timezone.now()
+
+    return _change(
+        project=project,
+        user=user,
+        name="submit",
+        comment=(comment or "").strip(),
+        rule=rule,
+        notice=_("A proposal was submitted to the fund: %(title)s"),
+        tell=_fund_officers(project.fund),
+    )
+
+
+def project_return(*, project: Project, user: User, comment: str) -> Project:
+    """Send a submitted proposal back to its proposer, saying what to revise."""
+    comment = (comment or "").strip()
+    return _change(
+        project=project,
+        user=user,
+        name="return",
+        comment=comment,
+        rule=_required("comment", comment, _("Say what the proposer should revise.")),
+        notice=_("Your proposal was returned for revision: %(title)s"),
+    )
+
+
+def project_cancel(*, project: Project, user: User, comment: str) -> Project:
+    """Close a proposal before the committee decides on it (withdrawn, a duplicate, …), with the reason."""
+    comment = (comment or "").strip()
+    return _change(
+        project=project,
+        user=user,
+        name="cancel",
+        comment=comment,
+        rule=_required("comment", comment, _("Give the reason the proposal is cancelled.")),
+        notice=_("Your proposal was cancelled: %(title)s"),
+    )
+
+
+def _approval_errors(
+    project: Project,
+    meeting_no: str,
+    meeting_date: dt.date | None,
+    approved_budget: Decimal | None,
+    report_due_date: dt.date | None,
+) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not meeting_no:
+        errors["meeting_no"] = _("Enter the committee meeting number.")
+    if meeting_date is None:
+        errors["meeting_date"] = _("Enter the meeting date.")
+    if approved_budget is None or approved_budget <= 0:
+        errors["approved_budget"] = _("Enter the approved amount; it must be more than 0 baht.")
+    elif approved_budget > project.requested_budget:
+        errors["approved_budget"] = _(
+            "The approved amount cannot be more than the %(amount)s baht requested."
+        ) % {"amount": f"{project.requested_budget:,.2f}"}
+    if report_due_date is None:
+        errors["report_due_date"] = _("Enter the date the report is due.")
+    elif meeting_date and report_due_date < meeting_date:
+        errors["report_due_date"] = _("The report cannot be due before the meeting.")
+    return errors
+
+
+def project_approve(
+    *,
+    project: Project,
+    user: User,
+    meeting_no: str,
+    meeting_date: dt.date | None,
+    approved_budget: Decimal | None,
+    report_due_date: dt.date | None,
+    agreement_no: str = "",
+    comment: str = "",
+) -> Project:
+    """Record the committee's approval: the meeting, an amount up to the one requested, the date the
+    report is due. The proposal becomes a running project with its project code."""
+    comment = (comment or "").strip()
+
+    def rule(locked: Project) -> None:
+        errors = _approval_errors(locked, meeting_no, meeting_date, approved_budget, report_due_date)
         if errors:
             raise ValidationError(errors)
-        project.meeting_no = meeting_no
-        project.meeting_date = meeting_date
-        project.approved_budget = approved_budget
-        project.report_due_date = report_due_date
-        project.agreement_no = agreement_no
-        project.decision_note = comment
-        project.decided_at = now
-        project.code = _next_code(project)
-    elif name == "reject":
-        project.meeting_no = meeting_no
-        project.meeting_date = meeting_date
-        project.decision_note = comment
-        project.decided_at = now
-    project.status = rule.target
-    project.save()
-    Transition.objects.create(
-        project=project, from_status=source, to_status=rule.target, by=user, comment=comment
+        locked.meeting_no = meeting_no
+        locked.meeting_date = meeting_date
+        locked.approved_budget = approved_budget
+        locked.report_due_date = report_due_date
+        locked.agreement_no = agreement_no
+        locked.decision_note = comment
+        locked.decided_at = timezone.now()
+        locked.code = _next_code(locked)
+
+    return _change(
+        project=project,
+        user=user,
+        name="approve",
+        comment=comment,
+        rule=rule,
+        notice=_("Your proposal was approved (code %(code)s): %(title)s"),
     )
-    _notify_transition(project, name, comment)
-    changed(project)
-    return project
+
+
+def project_reject(
+    *, project: Project, user: User, comment: str, meeting_no: str = "", meeting_date: dt.date | None = None
+) -> Project:
+    """Record that the committee did not approve the proposal, with the reason the proposer is told."""
+    comment = (comment or "").strip()
+    required = _required("comment", comment, _("Give the reason the proposal was not approved."))
+
+    def rule(locked: Project) -> None:
+        required(locked)
+        locked.meeting_no = meeting_no
+        locked.meeting_date = meeting_date
+        locked.decision_note = comment
+        locked.decided_at = timezone.now()
+
+    return _change(
+        project=project,
+        user=user,
+        name="reject",
+        comment=comment,
+        rule=rule,
+        notice=_("Your proposal was not approved: %(title)s"),
+    )
+
+
+def project_finish(*, project: Project, user: User, status: str, note: str = "") -> Project:
+    """Close a running project as completed, terminated (the note says why) or suspended. The closing
+    record with its money is kept by `followups.services.project_close`, which calls this."""
+    name = FINISHES.get(status)
+    if name is None:
+        raise ValidationError({"status": _("Choose how the project ended.")})
+    note = (note or "").strip()
+    rule = _required("note", note, _("Say why the project was terminated.")) if name == "terminate" else None
+    return _change(project=project, user=user, name=name, comment=note, rule=rule)
+
+
+def project_reopen(*, project: Project, user: User, reason: str) -> Project:
+    """Take a closed project back to running (its closing was wrong or is undone); the reason is kept
+    with the change and the proposer is told."""
+    reason = (reason or "").strip()
+    return _change(
+        project=project,
+        user=user,
+        name="reopen",
+        comment=reason,
+        rule=_required("reason", reason, _("Give the reason the project is reopened.")),
+        notice=_("Your project was reopened: %(title)s"),
+    )
 
 
 def transition_label(name: str) -> str:
@@ -536,30 +688,12 @@ def transition_label(name: str) -> str:
         "cancel": _("cancelled"),
         "approve": _("approved"),
         "reject": _("rejected"),
+        "complete": _("closed as completed"),
+        "terminate": _("terminated"),
+        "suspend": _("suspended"),
+        "reopen": _("reopened"),
     }
     return labels.get(name, name)
-
-
-def _notify_transition(project: Project, name: str, comment: str) -> None:
-    url = project.get_absolute_url()
-    if name == "submit":
-        message = _("A proposal was submitted to the fund: %(title)s") % {"title": project.title}
-        notify(users=_fund_officers(project.fund), message=message[:300], url=url)
-        return
-    if project.proposer is None:
-        return
-    if name == "return":
-        message = _("Your proposal was returned for revision: %(title)s") % {"title": project.title}
-    elif name == "approve":
-        message = _("Your proposal was approved (code %(code)s): %(title)s") % {
-            "code": project.code,
-            "title": project.title,
-        }
-    elif name == "reject":
-        message = _("Your proposal was not approved: %(title)s") % {"title": project.title}
-    else:
-        message = _("Your proposal was cancelled: %(title)s") % {"title": project.title}
-    notify(users=[project.proposer], message=message[:300], url=url)
 
 
 # --- comments and windows -----------------------------------------------------------------------

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -18,22 +20,34 @@ from kongtun.accounts.types import AuthedRequest
 from kongtun.core.panels import panels
 from kongtun.core.thai import fiscal_year_of
 from kongtun.funds.access import fund_for
-from kongtun.projects import selectors, services
+from kongtun.projects import rules, selectors, services
 from kongtun.projects.access import planned_project_for, project_for
 from kongtun.projects.forms import (
     EDITORS,
-    TRANSITION_FORMS,
     TRANSITION_INTROS,
     TRANSITION_TITLES,
     ActivityEditor,
     CommentForm,
+    DecisionForm,
+    NoteForm,
     ProjectStartForm,
+    ReasonForm,
+    RejectForm,
     ReplyForm,
     SectionEditor,
     WindowForm,
 )
 from kongtun.projects.models import Comment, Project, ProposalWindow, Status
 from kongtun.reports.pdf import pdf_response, render_pdf
+
+# One page per change of status a proposal makes here: the form for its details and its verb.
+CHANGES: dict[str, tuple[type[forms.Form], Callable[..., Project]]] = {
+    "submit": (NoteForm, services.project_submit),
+    "return": (ReasonForm, services.project_return),
+    "cancel": (ReasonForm, services.project_cancel),
+    "approve": (DecisionForm, services.project_approve),
+    "reject": (RejectForm, services.project_reject),
+}
 
 
 def _user(request: HttpRequest) -> User:
@@ -59,12 +73,12 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "editable": editable,
         "sections": _sections(),
         "revision": selectors.revision_request(project) if internal else None,
-        "quality": selectors.project_quality(project) if internal and not project.is_approved else None,
+        "quality": rules.project_quality(project) if internal and not project.is_approved else None,
         "budget_groups": selectors.budget_by_group(project),
         "transitions": [
             (name, TRANSITION_TITLES[name])
             for name in (services.transitions_for(request.user, project) if internal else [])
-            if name != "submit"
+            if name in CHANGES and name != "submit"
         ],
         "history": project.transitions.select_related("by") if internal else [],
         "panels": panels("project.panels", request, project),
@@ -120,7 +134,7 @@ def _save(project: Project, editor: SectionEditor) -> bool:
 
 
 def _quality_context(project: Project) -> dict[str, Any]:
-    return {"project": project, "quality": selectors.project_quality(project)}
+    return {"project": project, "quality": rules.project_quality(project)}
 
 
 def _editor_context(project: Project) -> dict[str, Any]:
@@ -211,16 +225,16 @@ def project_quality(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def project_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
-    """Submit, return, cancel, approve or reject: a form for the details, then the service."""
-    if name not in TRANSITION_FORMS:
+    """Submit, return, cancel, approve or reject: a form for the details, then the verb."""
+    if name not in CHANGES:
         raise Http404
-    rule = services.TRANSITIONS[name]
-    project = project_for(request.user, pk, rule.action)
+    form_class, verb = CHANGES[name]
+    project = project_for(request.user, pk, services.TRANSITIONS[name].action)
     initial = {"approved_budget": f"{project.requested_budget:,.2f}"} if name == "approve" else {}
-    form = TRANSITION_FORMS[name](request.POST if request.method == "POST" else None, initial=initial)
+    form = form_class(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.project_transition(project=project, user=_user(request), name=name, **form.cleaned_data)
+            verb(project=project, user=_user(request), **form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, exc.messages if hasattr(exc, "error_dict") else exc)
         else:

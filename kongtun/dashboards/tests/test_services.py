@@ -15,7 +15,7 @@ from kongtun.dashboards.tests.data import YEAR, rollup_data
 from kongtun.followups.services import report_create, report_delete
 from kongtun.plans.services import plan_delete
 from kongtun.projects.models import Status
-from kongtun.projects.services import project_create, project_transition
+from kongtun.projects.services import project_approve, project_create
 
 FIELDS = ("district_id", "status", "projects", "requested", "approved", "spent", "reports")
 
@@ -60,10 +60,9 @@ def test_an_approval_counts_on_the_province_dashboard_at_once(story, data):
     data.p3.status = Status.SUBMITTED
     data.p3.save()
     before = dashboard(Scope(fiscal_year=YEAR, area=story.province))
-    project_transition(
+    project_approve(
         project=data.p3,
         user=story.committee_a,
-        name="approve",
         meeting_no="3/2568",
         meeting_date=dt.date(2025, 3, 1),
         approved_budget=Decimal("400"),

@@ -5,13 +5,19 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 from PIL import Image
 
 from kongtun.accounts.models import Notification
 from kongtun.followups import selectors, services
-from kongtun.followups.models import ActivityReport, PaymentPeriod, SatisfactionQuestion, ValueAssessment
+from kongtun.followups.models import (
+    ActivityReport,
+    PaymentPeriod,
+    ProjectClosing,
+    SatisfactionQuestion,
+    ValueAssessment,
+)
 from kongtun.followups.tests.factories import running_project
 from kongtun.followups.tests.photos import broken_jpeg, not_an_image, photo
 from kongtun.projects.models import Transition
@@ -273,3 +279,39 @@ def test_satisfaction_questions_are_configurable_in_the_admin(story: Any) -> Non
     response = client.get("/admin/followups/satisfactionquestion/")
     assert response.status_code == 200
     assert SatisfactionQuestion.objects.first().text in response.content.decode()  # type: ignore[union-attr]
+
+
+def test_closing_goes_through_the_transition_table(story: Any) -> None:
+    """Closing is the table's change from running: those the table does not allow are refused and
+    nothing is written; a closed project is not closed again."""
+    project = running_project(story)
+    with pytest.raises(PermissionDenied):
+        services.project_close(
+            project=project, by=story.committee_a, status="completed", closed_on=dt.date(2025, 10, 1)
+        )
+    project.refresh_from_db()
+    assert project.status == "running"
+    assert not ProjectClosing.objects.filter(project=project).exists()
+    assert not Transition.objects.filter(project=project).exists()
+    services.project_close(
+        project=project, by=story.officer_a, status="suspended", closed_on=dt.date(2025, 10, 1)
+    )
+    with pytest.raises(ValidationError):
+        services.project_close(
+            project=project, by=story.officer_a, status="completed", closed_on=dt.date(2025, 10, 2)
+        )
+    project.refresh_from_db()
+    assert project.status == "suspended"
+    assert list(Transition.objects.filter(project=project).values_list("from_status", "to_status")) == [
+        ("running", "suspended")
+    ]
+
+
+def test_a_closing_with_a_status_that_does_not_end_a_project_is_refused(story: Any) -> None:
+    project = running_project(story)
+    with pytest.raises(ValidationError) as info:
+        services.project_close(
+            project=project, by=story.officer_a, status="approved", closed_on=dt.date(2025, 10, 1)
+        )
+    assert "status" in info.value.message_dict
+    assert not ProjectClosing.objects.filter(project=project).exists()

@@ -5,7 +5,7 @@ import pytest
 from kongtun.core.demo import demo_years
 from kongtun.projects import demo
 from kongtun.projects.models import Project, Status
-from kongtun.projects.selectors import project_quality
+from kongtun.projects.rules import project_quality
 from kongtun.projects.tests.helpers import make_planned
 
 pytestmark = pytest.mark.django_db

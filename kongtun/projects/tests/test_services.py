@@ -10,8 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from kongtun.accounts.models import Notification
 from kongtun.projects import services
 from kongtun.projects.models import Comment, ProposalWindow, Status, Transition
-from kongtun.projects.selectors import project_quality
-from kongtun.projects.tests.helpers import YEAR, complete, make_planned, proposal, submitted
+from kongtun.projects.rules import project_quality
+from kongtun.projects.tests.helpers import YEAR, change, complete, make_planned, proposal, submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +114,7 @@ def test_it_submits_a_complete_proposal_and_tells_the_officer(story):
 def test_it_refuses_to_submit_with_hard_errors(story):
     project = services.project_create(fund=story.fund_a, user=story.proposer_a, title="ว่าง", fiscal_year=YEAR)
     with pytest.raises(ValidationError) as info:
-        services.project_transition(project=project, user=story.proposer_a, name="submit")
+        services.project_submit(project=project, user=story.proposer_a)
     assert "ยังไม่พร้อม" in " ".join(info.value.messages) or "not ready" in " ".join(info.value.messages)
     project.refresh_from_db()
     assert project.status == Status.DEVELOPING
@@ -127,42 +127,40 @@ def test_it_refuses_to_submit_outside_an_open_window(story):
         fund=story.fund_a, fiscal_year=YEAR, opens_on=dt.date(2025, 10, 1), closes_on=dt.date(2025, 10, 31)
     )
     with pytest.raises(services.TransitionError):
-        services.project_transition(project=project, user=story.proposer_a, name="submit", today=today)
+        services.project_submit(project=project, user=story.proposer_a, today=today)
     ProposalWindow.objects.create(
         fund=story.fund_a, fiscal_year=YEAR, opens_on=dt.date(2025, 12, 1), closes_on=dt.date(2025, 12, 31)
     )
-    project = services.project_transition(project=project, user=story.proposer_a, name="submit", today=today)
+    project = services.project_submit(project=project, user=story.proposer_a, today=today)
     assert project.status == Status.SUBMITTED
 
 
 def test_the_officer_returns_with_a_comment_and_the_proposer_is_told(story):
     project = submitted(story)
     with pytest.raises(ValidationError):
-        services.project_transition(project=project, user=story.officer_a, name="return")
-    project = services.project_transition(
-        project=project, user=story.officer_a, name="return", comment="เพิ่มตัวชี้วัด"
-    )
+        services.project_return(project=project, user=story.officer_a, comment="")
+    project = services.project_return(project=project, user=story.officer_a, comment="เพิ่มตัวชี้วัด")
     assert project.status == Status.REVISE
     assert Transition.objects.filter(project=project, to_status="revise", comment="เพิ่มตัวชี้วัด").exists()
     assert Notification.objects.filter(user=story.proposer_a).exists()
     # The proposer revises and submits again.
     services.project_update_results(project=project, expected_results="ดีขึ้น")
-    project = services.project_transition(project=project, user=story.proposer_a, name="submit")
+    project = services.project_submit(project=project, user=story.proposer_a)
     assert project.status == Status.SUBMITTED
 
 
 def test_the_committee_approves_a_lower_amount_and_the_project_gets_a_code(story):
     project = submitted(story, amount="12000")
-    project = services.project_transition(
-        project=project, user=story.committee_a, name="approve", approved_budget=Decimal("10000"), **DECISION
+    project = services.project_approve(
+        project=project, user=story.committee_a, approved_budget=Decimal("10000"), **DECISION
     )
     assert project.status == Status.RUNNING
     assert project.is_approved
     assert project.approved_budget == Decimal("10000")
     assert project.code == "69-L9001-001"
     second = submitted(story)
-    second = services.project_transition(
-        project=second, user=story.officer_a, name="approve", approved_budget=Decimal("5000"), **DECISION
+    second = services.project_approve(
+        project=second, user=story.officer_a, approved_budget=Decimal("5000"), **DECISION
     )
     assert second.code == "69-L9001-002"
 
@@ -171,12 +169,8 @@ def test_the_committee_approves_a_lower_amount_and_the_project_gets_a_code(story
 def test_it_refuses_an_approved_amount_of_zero_or_above_the_request(story, amount):
     project = submitted(story, amount="12000")
     with pytest.raises(ValidationError) as info:
-        services.project_transition(
-            project=project,
-            user=story.committee_a,
-            name="approve",
-            approved_budget=Decimal(amount),
-            **DECISION,
+        services.project_approve(
+            project=project, user=story.committee_a, approved_budget=Decimal(amount), **DECISION
         )
     assert "approved_budget" in info.value.message_dict
 
@@ -184,10 +178,8 @@ def test_it_refuses_an_approved_amount_of_zero_or_above_the_request(story, amoun
 def test_the_committee_rejects_with_a_reason(story):
     project = submitted(story)
     with pytest.raises(ValidationError):
-        services.project_transition(project=project, user=story.committee_a, name="reject")
-    project = services.project_transition(
-        project=project, user=story.committee_a, name="reject", comment="ซ้ำซ้อน"
-    )
+        services.project_reject(project=project, user=story.committee_a, comment="")
+    project = services.project_reject(project=project, user=story.committee_a, comment="ซ้ำซ้อน")
     assert project.status == Status.REJECTED
     assert project.decision_note == "ซ้ำซ้อน"
     assert project.code is None
@@ -212,9 +204,7 @@ def test_it_refuses_transitions_the_status_does_not_allow(story, status, name):
     project.status = status
     project.save()
     with pytest.raises(services.TransitionError):
-        services.project_transition(
-            project=project, user=story.admin, name=name, comment="x", approved_budget=Decimal(1), **DECISION
-        )
+        change(name, project=project, user=story.admin, comment="x", approved_budget=Decimal(1), **DECISION)
     project.refresh_from_db()
     assert project.status == status
     assert not Transition.objects.filter(project=project).exists()
@@ -234,7 +224,14 @@ def test_it_refuses_transitions_the_status_does_not_allow(story, status, name):
 def test_it_refuses_transitions_to_the_wrong_role(story, who, name):
     project = submitted(story) if name != "submit" else proposal(story)
     with pytest.raises(PermissionDenied):
-        services.project_transition(project=project, user=getattr(story, who), name=name, comment="x")
+        change(
+            name,
+            project=project,
+            user=getattr(story, who),
+            comment="x",
+            approved_budget=Decimal(1),
+            **DECISION,
+        )
 
 
 def test_a_submitted_proposal_cannot_be_edited(story):
@@ -245,7 +242,7 @@ def test_a_submitted_proposal_cannot_be_edited(story):
 
 def test_the_officer_cancels_a_proposal(story):
     project = submitted(story)
-    project = services.project_transition(project=project, user=story.officer_a, name="cancel", comment="ซ้ำ")
+    project = services.project_cancel(project=project, user=story.officer_a, comment="ซ้ำ")
     assert project.status == Status.CANCELLED
 
 

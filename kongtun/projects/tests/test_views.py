@@ -20,10 +20,9 @@ pytestmark = pytest.mark.django_db
 
 def running(story) -> Project:
     project = submitted(story)
-    return services.project_transition(
+    return services.project_approve(
         project=project,
         user=story.committee_a,
-        name="approve",
         meeting_no="1/2569",
         meeting_date=dt.date(2025, 11, 20),
         approved_budget=Decimal("10000"),
@@ -416,9 +415,7 @@ def test_the_new_proposal_page_offers_the_plans_projects_to_a_proposer_who_canno
 
 
 def test_the_proposer_sees_why_the_proposal_was_returned_on_every_step_and_the_page(story):
-    project = services.project_transition(
-        project=submitted(story), user=story.officer_a, name="return", comment="ระบุสถานที่ให้ชัด"
-    )
+    project = services.project_return(project=submitted(story), user=story.officer_a, comment="ระบุสถานที่ให้ชัด")
     client = login(story.proposer_a)
     for url in (
         reverse("projects:edit", args=[project.pk, 3]),
