@@ -9,7 +9,8 @@ discarded by Django with it), so a read model never shows what the database does
 Listeners are the read models (search, dashboards, …) and anything else that must learn of writes;
 they register in their `AppConfig.ready()`. A service never calls a read model itself: that keeps
 the layers pointing one way (see CONTRIBUTING.md). Listeners read the database again by the keys
-they are given, so an extra announcement only costs a recomputation, never a wrong answer.
+they are given by key, after the data is saved, so an extra announcement (a savepoint that rolled
+back inside a committed transaction) only costs a recomputation, never a wrong answer.
 
 The same after-commit rule holds for mail: `after_commit(fn)` runs `fn` once the data it speaks of
 is saved.
@@ -82,12 +83,12 @@ def changed(obj: Any, *, deleted: bool = False, **extra: Any) -> None:
             raise RuntimeError("changed(obj, deleted=True) needs the delete's transaction.atomic()")
         _dispatch([change])
         return
-    pending: list[Change] = getattr(_local, "pending", None) or []
-    pending.append(change)
-    _local.pending = pending
     if not any(func is _flush for _sids, func, _robust in connection.run_on_commit):
-        # The first change of this transaction, or the hook went with a rolled-back savepoint.
+        # The first change of this transaction. Anything still pending was announced in work that
+        # rolled back (a transaction, or the savepoint that held the hook): it is dropped with it.
+        _local.pending = []
         transaction.on_commit(_flush)
+    _local.pending.append(change)
 
 
 def after_commit(fn: Callable[[], None]) -> None:
