@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py load_areas
 	$(PY) manage.py demo --size small
 	$(PY) manage.py runserver 127.0.0.1:8000

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_filters",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "kongtun.core",
     "kongtun.accounts",
     "kongtun.areas",
@@ -98,6 +100,7 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.config(
+        env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
     )
@@ -113,6 +116,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Trigram and full-text search of Thai need UTF-8: test databases are made from template0
     # in UTF8 (the cluster ctype must be a UTF-8 one, such as C.UTF-8; see README).
     DATABASES["default"]["TEST"] = {"TEMPLATE": "template0", "CHARSET": "UTF8"}
+# A PostgreSQL read replica takes the reads of the dashboards and search pages (kongtun/core/replica.py);
+# writes and every other read stay on the primary.
+DATABASE_REPLICA_PATHS = ("/dashboards/", "/search/", "/api/v1/dashboards/", "/api/v1/search/")
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["kongtun.core.replica.ReplicaRouter"]
+    MIDDLEWARE.insert(0, "kongtun.core.replica.ReplicaReadsMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -139,19 +152,45 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [("fonts", Path(fontpkg_sarabun.ROOT) / "files")]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
-STORAGES = {
-    "default": {
-        "BACKEND": os.environ.get("DJANGO_FILE_STORAGE", "django.core.files.storage.FileSystemStorage")
-    },
+STORAGES: dict[str, dict[str, object]] = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+if os.environ.get("DJANGO_S3_BUCKET"):
+    # Photos on S3-compatible object storage (MinIO, or a cloud's). The bucket stays private: the
+    # photo view checks access and sends the browser to a link signed for a few minutes, so the
+    # endpoint must be an address both this server and the users' browsers reach.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["DJANGO_S3_BUCKET"],
+            "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
+            "access_key": os.environ.get("DJANGO_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("DJANGO_S3_SECRET_ACCESS_KEY") or None,
+            "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+            "addressing_style": "path",  # MinIO's default; clouds accept it too
+            "signature_version": "s3v4",
+            "querystring_auth": True,
+            "querystring_expire": int(os.environ.get("DJANGO_S3_URL_SECONDS", "300")),
+            "default_acl": None,
+            "file_overwrite": False,
+        },
+    }
 # Phone photos are large; the follow-up photo validator gives the Thai message before this limit.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Background jobs (django-tasks, the backport of Django 6's tasks framework). The embedded default
+# runs a job at once in the request; production stores jobs in the database for `manage.py db_worker`.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("DJANGO_TASK_BACKEND", "immediate")]}}
 
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
@@ -161,13 +200,20 @@ EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Kongtun <no-reply@localhost>")
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One cache for every worker, so rate limits hold across them: Redis when there is one, otherwise
+# a table in the database (`manage.py createcachetable` makes it; the test runner does too).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "kongtun_cache"}}
 if os.environ.get("REDIS_URL"):
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
     }
 RATELIMIT_VIEW = "kongtun.workspace.views.ratelimited"
+RATELIMIT_IP_META_KEY = "kongtun.accounts.limits.client_address"
+# How many proxies in front of the app append to X-Forwarded-For (0: the app faces the clients).
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+LOGIN_RATE_PER_ACCOUNT = os.environ.get("DJANGO_LOGIN_RATE_PER_ACCOUNT", "10/15m")
+LOGIN_RATE_PER_ADDRESS = os.environ.get("DJANGO_LOGIN_RATE_PER_ADDRESS", "30/15m")
 
 # Content Security Policy: everything is served from this site; HTMX needs no inline script.
 CONTENT_SECURITY_POLICY = {

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
@@ -22,5 +20,3 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
-if settings.DEBUG:  # in production the proxy or the object storage serves uploaded photos
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

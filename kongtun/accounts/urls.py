@@ -9,11 +9,27 @@ from kongtun.accounts.forms import LoginForm
 
 app_name = "accounts"
 
-login_view = auth_views.LoginView.as_view(template_name="accounts/login.html", authentication_form=LoginForm)
+# Limited per account (enough for a mistyped password, too few to guess one) and, more loosely,
+# per client address (many accounts tried from one place). The account check comes first, so tries
+# it refuses do not use up the address's allowance of the other people behind the same address.
+login_view = ratelimit(
+    group="login-account",
+    key="kongtun.accounts.limits.login_account",
+    rate="kongtun.accounts.limits.account_rate",
+    method="POST",
+    block=True,
+)(
+    ratelimit(
+        group="login-address",
+        key="ip",
+        rate="kongtun.accounts.limits.address_rate",
+        method="POST",
+        block=True,
+    )(auth_views.LoginView.as_view(template_name="accounts/login.html", authentication_form=LoginForm))
+)
 
 urlpatterns = [
-    # Ten tries a minute per address: enough for a mistyped password, too few to guess one.
-    path("login/", ratelimit(key="ip", rate="10/m", method="POST", block=True)(login_view), name="login"),
+    path("login/", login_view, name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password-reset/",

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from kongtun.accounts.permissions import Action, AnyUser, authorize, can
-from kongtun.followups.models import ActivityReport
+from kongtun.followups.models import ActivityReport, ReportPhoto
 from kongtun.projects.models import APPROVED_STATUSES, Project
 
 
@@ -56,3 +56,12 @@ def published_project_for(user: AnyUser, pk: int, action: Action = Action.VIEW) 
     if action != Action.VIEW:
         authorize(user, action, project, public=True)
     return project
+
+
+def photo_for(user: AnyUser, pk: int, action: Action) -> ReportPhoto:
+    """A report's photo: everyone sees those of a public project; those of any other only people
+    who may view the project (its fund's roles, its proposer); anyone else gets 404."""
+    photo = get_object_or_404(ReportPhoto.objects.select_related("report__project__fund"), pk=pk)
+    if not (photo.is_public and action == Action.VIEW):
+        authorize(user, action, photo.report.project, public=photo.is_public)
+    return photo

@@ -74,11 +74,11 @@ class PhotoOut(Schema):
 
     @staticmethod
     def resolve_image(obj: object) -> str:
-        return obj.image.url  # type: ignore[attr-defined]
+        return obj.image_url  # type: ignore[attr-defined]
 
     @staticmethod
     def resolve_thumbnail(obj: object) -> str:
-        return obj.thumbnail.url  # type: ignore[attr-defined]
+        return obj.thumbnail_url  # type: ignore[attr-defined]
 
 
 class ReportIn(Schema):

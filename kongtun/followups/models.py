@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models.fields.files import FieldFile
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kongtun.core.files import local_path
 from kongtun.programme.models import TargetGroup
-from kongtun.projects.models import Activity, ExpenseGroup, Project
+from kongtun.projects.models import PUBLIC_STATUSES, Activity, ExpenseGroup, Project
 
 
 class PaymentPeriod(models.Model):
@@ -116,6 +119,29 @@ class ReportPhoto(models.Model):
 
     def __str__(self) -> str:
         return self.caption or self.image.name or ""
+
+    def file(self, size: str) -> FieldFile:
+        """The full photo, or its thumbnail ("thumb"); a photo stored without one shows the full."""
+        return self.thumbnail if size == "thumb" and self.thumbnail else self.image
+
+    @property
+    def is_public(self) -> bool:
+        return self.report.project.status in PUBLIC_STATUSES
+
+    @property
+    def image_url(self) -> str:
+        return reverse("followups:photo", args=[self.pk])
+
+    @property
+    def thumbnail_url(self) -> str:
+        return reverse("followups:photo_thumb", args=[self.pk])
+
+    @property
+    def print_src(self) -> str:
+        """Where WeasyPrint reads the thumbnail: the file on disk, or a signed object-storage link."""
+        file = self.file("thumb")
+        path = local_path(file)
+        return path.as_uri() if path is not None else file.url
 
 
 class ClosingStatus(models.TextChoices):

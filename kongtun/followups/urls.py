@@ -29,5 +29,7 @@ urlpatterns = [
     path("reports/<int:pk>/photos/", views.report_photos_add, name="report_photos"),
     path("reports/<int:pk>/photos/<int:photo_id>/delete/", views.report_photo_delete, name="photo_delete"),
     path("reports/<int:pk>/print.pdf", views.report_pdf, name="report_pdf"),
+    path("photos/<int:pk>/", views.photo_file, {"size": "full"}, name="photo"),
+    path("photos/<int:pk>/thumb/", views.photo_file, {"size": "thumb"}, name="photo_thumb"),
     path("public/<int:pk>/", views.public_results, name="public"),
 ]

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,11 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kongtun.accounts.permissions import Action, AnyUser, can
+from kongtun.core.files import stored_file_response
 from kongtun.followups import selectors, services
 from kongtun.followups.access import (
     deletable_report_for,
     followup_for,
     may_delete_report,
+    photo_for,
     published_project_for,
     report_for,
 )
@@ -351,3 +354,9 @@ def fund_followups(request: HttpRequest, code: str) -> HttpResponse:
     """The fund's approved projects with their progress; late reports first."""
     fund = fund_for(request.user, code, Action.VIEW)
     return render(request, "followups/fund.html", {"fund": fund, "rows": selectors.fund_followups(fund)})
+
+
+def photo_file(request: HttpRequest, pk: int, size: str) -> HttpResponseBase:
+    """A photo's file, for those who may see it (the templates and the API link here, not to the storage)."""
+    photo = photo_for(request.user, pk, Action.VIEW)
+    return stored_file_response(photo.file(size), public=photo.is_public)

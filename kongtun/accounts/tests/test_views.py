@@ -17,7 +17,7 @@ from kongtun.conftest import PASSWORD, login
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rate_limit() -> Iterator[None]:
+def _fresh_rate_limit(db: None) -> Iterator[None]:
     cache.clear()  # the login rate limit counts in the cache
     yield
     cache.clear()
