@@ -100,7 +100,7 @@ def _letters_to_mark(stream: Any, textbox: Any, known: dict[int, int]) -> tuple[
     runs: Runs = []
     spans: Spans = []
     drawn = 0  # glyph codes written so far on this line
-    stride = ffi.sizeof("PangoGlyphInfo") // 4  # glyph id, width, x offset, y offset, attributes
+    stride = _glyph_info_size() // 4  # guints: glyph id, width, x offset, y offset, attributes
     run = first_line.runs[0]
     while run != ffi.NULL:
         glyph_item, run = run.data, run.next
@@ -112,7 +112,7 @@ def _letters_to_mark(stream: Any, textbox: Any, known: dict[int, int]) -> tuple[
         infos = ffi.buffer(glyph_item.glyphs.glyphs, count * stride * 4)
         ids = memoryview(infos).cast("I")[::stride].tolist()
         geometry = memoryview(infos).cast("i")
-        marks = [not advance for advance in geometry[1::stride].tolist()]  # glyphs that do not advance
+        marks = list(map(operator.not_, geometry[1::stride].tolist()))  # glyphs that do not advance
         offsets, rises = geometry[2::stride].tolist(), geometry[3::stride].tolist()
         text = utf8[item.offset : item.offset + item.length]
         new = _new_glyphs(font, known)
@@ -160,6 +160,13 @@ def _letters_to_mark(stream: Any, textbox: Any, known: dict[int, int]) -> tuple[
         runs.append((codes, 2 if font.bitmap else 4))
         drawn += len(codes)
     return runs, spans
+
+
+@functools.cache
+def _glyph_info_size() -> int:
+    from weasyprint.text.ffi import ffi
+
+    return int(ffi.sizeof("PangoGlyphInfo"))
 
 
 def _reads_right(
@@ -353,12 +360,13 @@ class _Locator:
     def __call__(self, glyph: int) -> tuple[int, re.Match[bytes], int]:
         i = self.items[bisect.bisect_right(self.firsts, glyph) - 1]
         body, first, width, _size = self.tjs[i]
-        if i not in self.groups:
-            groups = list(_CODES.finditer(body))
-            self.groups[i] = (groups, list(itertools.accumulate(len(group[1]) // width for group in groups)))
+        if i not in self.groups:  # where each hex string ends, counted in hex digits
+            ends = list(itertools.accumulate(map(len, _CODES.findall(body))))
+            self.groups[i] = (list(_CODES.finditer(body)), ends)
         groups, ends = self.groups[i]
-        index = bisect.bisect_right(ends, glyph - first)
-        return i, groups[index], glyph - first - (ends[index - 1] if index else 0)
+        digit = (glyph - first) * width
+        index = bisect.bisect_right(ends, digit)
+        return i, groups[index], (digit - (ends[index - 1] if index else 0)) // width
 
 
 def _moves_after(
