@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
+from unittest import mock
 
 import pytest
 from django.core.cache import cache
@@ -19,8 +21,11 @@ PROXY = "10.0.0.1"
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limit(db: None) -> Iterator[None]:
+    """An empty cache, and the clock of the limits held still: a 15-minute window that ends in the
+    middle of a test would start the count again."""
     cache.clear()  # the database cache on the embedded default
-    yield
+    with mock.patch("django_ratelimit.core.time.time", return_value=time.time()):
+        yield
     cache.clear()
 
 
