@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 
-from kongtun.dashboards import exports
+from kongtun.dashboards.documents import progress_report_document, project_list_document
 from kongtun.dashboards.selectors import (
     Dashboard,
     PlanFilter,
@@ -25,7 +25,7 @@ from kongtun.dashboards.selectors import (
 )
 from kongtun.plans.models import Plan
 from kongtun.projects.selectors import APPROVED
-from kongtun.reports.pdf import pdf_response, render_pdf
+from kongtun.reports.formats import document_response
 
 
 def scope_for(request: HttpRequest, level: str, code: str) -> Scope:
@@ -88,20 +88,13 @@ def dashboard_page(request: HttpRequest, level: str = "nation", code: str = "") 
     return render(request, "dashboards/dashboard.html", context)
 
 
-def dashboard_export(request: HttpRequest, level: str = "nation", code: str = "") -> HttpResponse:
-    scope = scope_for(request, level, code)
-    name = f"dashboard-{scope.level}{'-' + scope.code if scope.code else ''}-{scope.fiscal_year}.xlsx"
-    return exports.xlsx_response(exports.dashboard_workbook(dashboard(scope)), name)
-
-
-def dashboard_report(request: HttpRequest, level: str = "nation", code: str = "") -> HttpResponse:
-    """A printable area progress report: funds, plans and approved projects per issue."""
-    scope = scope_for(request, level, code)
-    context = {"board": dashboard(scope), "scope": scope, "printed_on": timezone.localdate()}
-    pdf = render_pdf("dashboards/report_pdf.html", context, request=request)
-    return pdf_response(
-        pdf, f"progress-{scope.level}{'-' + scope.code if scope.code else ''}-{scope.fiscal_year}.pdf"
-    )
+def dashboard_file(
+    request: HttpRequest, level: str = "nation", code: str = "", *, extension: str
+) -> HttpResponse:
+    """The area progress report: printed (PDF) or its tables in full as a workbook."""
+    board = dashboard(scope_for(request, level, code))
+    document = progress_report_document(board, printed_on=timezone.localdate())
+    return document_response(document, extension, request=request)
 
 
 def project_list(request: HttpRequest) -> HttpResponse:
@@ -109,7 +102,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
     filterset = ProjectFilter(request.GET or None, queryset=visible_projects(request.user))
     rows = project_rows(filterset.qs)
     if request.GET.get("format") == "xlsx":
-        return exports.xlsx_response(exports.project_workbook(rows[:20000]), "projects.xlsx")
+        return document_response(project_list_document(rows[:20000]), "xlsx")
     page = Paginator(rows, 30).get_page(request.GET.get("page"))
     template = (
         "dashboards/_project_results.html" if getattr(request, "htmx", False) else "dashboards/projects.html"

@@ -14,13 +14,10 @@ from kongtun.accounts.permissions import Action
 from kongtun.followups import selectors, services
 from kongtun.followups.access import deletable_report_for, followup_for, report_for
 from kongtun.followups.checklists import ITEM_LABEL
+from kongtun.followups.documents import activity_report_document, final_report_document
 from kongtun.followups.models import ActivityReport, PaymentPeriod, ProjectClosing
-from kongtun.followups.printing import (
-    activity_report_pdf_response,
-    final_report_docx_response,
-    final_report_pdf_response,
-)
 from kongtun.projects.models import Activity, Project, ProjectTargetGroup
+from kongtun.reports.formats import document_response
 
 router = Router(tags=["followups"])
 
@@ -251,7 +248,14 @@ def upload_photos(
 
 @router.get("/reports/{pk}/pdf")
 def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    return activity_report_pdf_response(report_for(request.user, pk, Action.VIEW), request, inline=False)
+    report = report_for(request.user, pk, Action.VIEW)
+    return document_response(activity_report_document(report), "pdf", request=request, inline=False)
+
+
+@router.get("/reports/{pk}/docx")
+def report_word(request: HttpRequest, pk: int) -> HttpResponse:
+    report = report_for(request.user, pk, Action.VIEW)
+    return document_response(activity_report_document(report), "docx")
 
 
 @router.post("/projects/{pk}/closing", response={201: ClosingOut})
@@ -304,9 +308,10 @@ def readiness(request: HttpRequest, pk: int) -> dict[str, object]:
 
 @router.get("/projects/{pk}/final-report.pdf")
 def final_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    return final_report_pdf_response(followup_for(request.user, pk, Action.VIEW), request, inline=False)
+    project = followup_for(request.user, pk, Action.VIEW)
+    return document_response(final_report_document(project), "pdf", request=request, inline=False)
 
 
 @router.get("/projects/{pk}/final-report.docx")
 def final_report_word(request: HttpRequest, pk: int) -> HttpResponse:
-    return final_report_docx_response(followup_for(request.user, pk, Action.VIEW))
+    return document_response(final_report_document(followup_for(request.user, pk, Action.VIEW)), "docx")

@@ -343,7 +343,6 @@ def final_report_context(project: Project, *, public: bool = False) -> dict[str,
         "closing": closing_of(project),
         "spent": project_spent(project),
         "approved": approved,
-        "gaps": [] if public else readiness_gaps(project, results),
         "public": public,
     }
 

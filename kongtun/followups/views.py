@@ -24,6 +24,7 @@ from kongtun.followups.access import (
     published_project_for,
     report_for,
 )
+from kongtun.followups.documents import activity_report_document, final_report_document
 from kongtun.followups.forms import (
     ActivityReportForm,
     AdviceForm,
@@ -36,14 +37,11 @@ from kongtun.followups.forms import (
     ValueAssessmentForm,
 )
 from kongtun.followups.models import ActivityReport, ClosingProblem, ReportPhoto
-from kongtun.followups.printing import (
-    activity_report_pdf_response,
-    final_report_docx_response,
-    final_report_pdf_response,
-)
 from kongtun.funds.access import fund_for
 from kongtun.projects.models import Project
 from kongtun.projects.services import FINISHES, transitions_for
+from kongtun.reports.formats import document_response
+from kongtun.reports.to_html import render_html
 
 
 def _abilities(user: AnyUser, project: Project) -> dict[str, bool]:
@@ -234,8 +232,10 @@ def report_photo_delete(request: HttpRequest, pk: int, photo_id: int) -> HttpRes
 
 
 @login_required
-def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    return activity_report_pdf_response(report_for(request.user, pk, Action.VIEW), request)
+def report_file(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
+    """The activity report printed on its own (PDF) or as a Word file."""
+    report = report_for(request.user, pk, Action.VIEW)
+    return document_response(activity_report_document(report), extension, request=request)
 
 
 @login_required
@@ -325,21 +325,22 @@ def assessment(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def final_report(request: HttpRequest, pk: int) -> HttpResponse:
-    """The final report as a web page, with what is missing listed before printing."""
+    """The final report as a web page, after the list of what is missing: the files hold the report
+    alone, so the list is read here, before downloading, with a link to put each gap right."""
     project = followup_for(request.user, pk, Action.VIEW)
-    context = selectors.final_report_context(project)
-    context.update(_abilities(request.user, project))
+    context = {
+        "project": project,
+        "gaps": selectors.readiness_gaps(project),
+        "report": render_html(final_report_document(project)),
+        **_abilities(request.user, project),
+    }
     return render(request, "followups/final_report.html", context)
 
 
 @login_required
-def final_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    return final_report_pdf_response(followup_for(request.user, pk, Action.VIEW), request)
-
-
-@login_required
-def final_report_word(request: HttpRequest, pk: int) -> HttpResponse:
-    return final_report_docx_response(followup_for(request.user, pk, Action.VIEW))
+def final_report_file(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
+    project = followup_for(request.user, pk, Action.VIEW)
+    return document_response(final_report_document(project), extension, request=request)
 
 
 def public_results(request: HttpRequest, pk: int) -> HttpResponse:

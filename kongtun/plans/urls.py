@@ -10,7 +10,19 @@ urlpatterns = [
     path("fund/<str:code>/<int:year>/<slug:issue>/new/", views.plan_create, name="create"),
     path("<int:pk>/", views.plan_detail, name="detail"),
     path("<int:pk>/edit/", views.plan_edit, name="edit"),
-    path("<int:pk>/pdf/", views.plan_pdf, name="pdf"),
+    path("<int:pk>/pdf/", views.plan_file, {"extension": "pdf"}, name="pdf"),
+    path("<int:pk>/docx/", views.plan_file, {"extension": "docx"}, name="docx"),
     path("area/<str:level>/<str:code>/<int:year>/", views.area_plan, name="area"),
-    path("area/<str:level>/<str:code>/<int:year>/pdf/", views.area_plan_pdf, name="area_pdf"),
+    path(
+        "area/<str:level>/<str:code>/<int:year>/pdf/",
+        views.area_plan_file,
+        {"extension": "pdf"},
+        name="area_pdf",
+    ),
+    path(
+        "area/<str:level>/<str:code>/<int:year>/docx/",
+        views.area_plan_file,
+        {"extension": "docx"},
+        name="area_docx",
+    ),
 ]

@@ -13,10 +13,11 @@ from kongtun.funds.access import fund_for
 from kongtun.funds.models import Fund
 from kongtun.plans import selectors, services
 from kongtun.plans.access import district_plan_for, officer_of_district, plan_for
+from kongtun.plans.documents import area_plan_document, plan_document
 from kongtun.plans.forms import PlanForm, ProjectFormSet, TargetFormSet, project_rows
 from kongtun.plans.models import Plan
 from kongtun.programme.models import Issue
-from kongtun.reports.pdf import pdf_response, render_pdf
+from kongtun.reports.formats import document_response
 from kongtun.situations.access import current_year, issue_for, year_from
 from kongtun.situations.selectors import year_issues
 
@@ -107,7 +108,6 @@ def _plan_context(plan: Plan) -> dict[str, object]:
         "fund": plan.fund,
         "targets": selectors.plan_targets(plan),
         "projects": selectors.plan_projects(plan),
-        "today": timezone.localdate(),
     }
 
 
@@ -121,10 +121,10 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def plan_file(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
     plan = plan_for(request.user, pk, Action.VIEW)
-    pdf = render_pdf("plans/pdf.html", _plan_context(plan), request=request)
-    return pdf_response(pdf, f"plan-{plan.fund.code}-{plan.fiscal_year}-{plan.issue.code}.pdf")
+    document = plan_document(plan, today=timezone.localdate())
+    return document_response(document, extension, request=request)
 
 
 def _area_context(request: HttpRequest, level: str, code: str, year: int) -> dict[str, object]:
@@ -137,7 +137,6 @@ def _area_context(request: HttpRequest, level: str, code: str, year: int) -> dic
         "year": year,
         "rollups": rollups,
         "totals": selectors.area_plan_totals(rollups),
-        "today": timezone.localdate(),
     }
 
 
@@ -151,7 +150,10 @@ def area_plan(request: HttpRequest, level: str, code: str, year: int) -> HttpRes
 
 
 @login_required
-def area_plan_pdf(request: HttpRequest, level: str, code: str, year: int) -> HttpResponse:
-    context = _area_context(request, level, code, year)
-    pdf = render_pdf("plans/area_pdf.html", context, request=request)
-    return pdf_response(pdf, f"plan-{level}-{code}-{year}.pdf")
+def area_plan_file(request: HttpRequest, level: str, code: str, year: int, extension: str) -> HttpResponse:
+    area, _whole_area = district_plan_for(request.user, level, code)
+    rollups = selectors.area_plan(area=area, fiscal_year=year)
+    document = area_plan_document(
+        area=area, level=level, year=year, rollups=rollups, today=timezone.localdate()
+    )
+    return document_response(document, extension, request=request)

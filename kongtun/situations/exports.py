@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from kongtun.core.thai import format_input_date
 from kongtun.funds.models import Fund
+from kongtun.reports.document import Column, Document, Kind, Row, Table
+from kongtun.reports.to_xlsx import render_xlsx
 from kongtun.situations.selectors import issue_indicators, values_for_export, year_issues
 from kongtun.situations.services import COLUMNS
 
@@ -70,27 +72,17 @@ def _labels() -> list[str]:
 
 def xlsx_bytes(rows: Iterable[list[Any]]) -> bytes:
     """Row 1: the column names the import reads; row 2 onward: data. A second sheet explains."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "data"
-    sheet.append(COLUMNS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([float(c) if hasattr(c, "as_tuple") else c for c in row])
-    for letter, width in zip("ABCDEFGH", (10, 10, 24, 60, 10, 10, 24, 16), strict=True):
-        sheet.column_dimensions[letter].width = width
-    help_sheet = book.create_sheet(_("How to fill in"))
-    help_sheet.append([_("Fill in the value column; leave it empty for what was not surveyed.")])
-    help_sheet.append([_("Do not change the first row or the codes.")])
-    for name, label in zip(COLUMNS, _labels(), strict=True):
-        help_sheet.append([name, label])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    kinds: dict[str, Kind] = {"value": "number"}
+    data = Table(
+        [Column(name, 3, kinds.get(name, "text")) for name in COLUMNS], [Row(r) for r in rows], "data"
+    )
+    help_rows = [
+        Row([_("Fill in the value column; leave it empty for what was not surveyed."), None]),
+        Row([_("Do not change the first row or the codes."), None]),
+        *(Row([name, label]) for name, label in zip(COLUMNS, _labels(), strict=True)),
+    ]
+    how = Table([Column("", 4), Column("", 12)], help_rows, _("How to fill in"), header=False)
+    return render_xlsx(Document(title=_("Health situation"), filename="situation", blocks=[data, how]))
 
 
 def csv_bytes(rows: Iterable[list[Any]]) -> bytes:

@@ -136,3 +136,28 @@ def test_the_chart_shows_only_issues_with_plans_or_proposals(story, data):
         data.activity.name_th,
         "ไม่อยู่ในแผนงานใด",
     }
+
+
+def test_progress_report_workbook_and_pdf_come_from_one_document(story, data):
+    import re
+    import shutil
+    import subprocess
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    book = load_workbook(
+        BytesIO(Client().get(reverse("dashboards:export", args=["district", "9003"]), {"year": YEAR}).content)
+    )
+    assert book.sheetnames == ["สรุป", "รายประเด็น", "รายพื้นที่", "รายประเภทการสนับสนุน", "ตามสถานะ"]
+    issues = list(book["รายประเด็น"].iter_rows(values_only=True))
+    assert "งบประมาณของแผน (บาท)" in issues[0]  # a column of the workbook only
+    assert issues[-1][0] == "รวม (นับโครงการละครั้งเดียว)" and 21000 in issues[-1]  # p1 + p2 + p5 + p6
+    pdf = Client().get(reverse("dashboards:report", args=["district", "9003"]), {"year": YEAR}).content
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    marks = re.compile("[\u0e31\u0e33-\u0e3a\u0e47-\u0e4e\\s]")  # read back unreliably (issue 12)
+    out = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    text = marks.sub("", out)
+    assert marks.sub("", "รวม (นับโครงการละครั้งเดียว)") in text and "21,000.00" in text
+    assert marks.sub("", "งบประมาณของแผน (บาท)") not in text  # too wide for the page

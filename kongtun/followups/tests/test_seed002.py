@@ -57,8 +57,8 @@ def test_seed002_final_report_pdf_has_its_title_and_13_activities(story: Any) ->
     ).stdout.decode()
     flat = _flat(text)
     assert _flat(TITLE) in flat
-    # What is missing comes first, on its own page, before the cover.
-    assert flat.index(_flat("ยังไม่ได้เขียนบทคัดย่อ")) < flat.index(_flat("รายงานฉบับสมบูรณ์"))
+    # The file is the report alone: it opens with its cover, the list of what is missing stays on screen.
+    assert flat.startswith(_flat("รายงานฉบับสมบูรณ์"))
     for number, (title, *_rest) in enumerate(ACTIVITIES, start=1):
         assert f"{number}.{_flat(title)[:20]}" in flat, title  # long titles wrap inside the table cell
     assert "2563" in flat  # Buddhist-Era dates
@@ -74,7 +74,7 @@ def test_seed002_final_report_word_file_lists_the_activities(story: Any) -> None
     text += "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
     assert TITLE in text
     assert all(title in text for title, *_rest in ACTIVITIES)
-    assert document.paragraphs[1].text == "ยังไม่ได้เขียนบทคัดย่อ"  # what is missing comes first
+    assert document.paragraphs[0].text == "รายงานฉบับสมบูรณ์"  # the report alone, from its cover
 
 
 def test_final_report_page_links_each_gap_to_where_it_is_fixed(story: Any) -> None:
@@ -118,7 +118,7 @@ def test_seed002_final_report_pdf_contents_give_page_numbers(story: Any) -> None
     text = subprocess.run(
         ["pdftotext", "-layout", "-", "-"], input=response.content, capture_output=True, check=True
     ).stdout.decode()
-    # The cover is page 1 (the page of what is missing is not counted), the acknowledgements page 2.
+    # The cover is page 1, the acknowledgements page 2.
     assert re.search(r"กิตติกรรมประกาศ\s*\.{5,}\s*2\b", text)
     assert re.search(r"ปัญหาอุปสรรคและข้อเสนอแนะ\s*\.{5,}\s*\d+", text)
 

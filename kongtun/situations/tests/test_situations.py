@@ -222,6 +222,23 @@ def test_export_gives_csv_and_excel_to_readers_only(story) -> None:  # type: ign
     assert login(story.officer_b).get(url).status_code == 404
 
 
+def test_excel_export_keeps_a_typed_formula_as_text_and_reads_it_back(story) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    source = '=HYPERLINK("http://evil.example","สำรวจ")'
+    services.situation_value_save(
+        fund=story.fund_a, fiscal_year=2569, indicator=smoking(), value=Decimal("30"), source=source
+    )
+    response = login(story.officer_a).get(reverse("situations:export") + f"?fund={story.fund_a.code}")
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    cell = sheet.cell(row=2, column=7)
+    assert (cell.value, cell.data_type, cell.quotePrefix) == (source, "s", True)
+    assert sheet.cell(row=2, column=6).value == 30  # the value stays a number
+    out = io.BytesIO(response.content)
+    saved = services.situation_import(user=story.officer_a, upload=out, filename="values.xlsx")
+    assert [v.source for v in saved] == [source]
+
+
 def test_admin_pages_for_situation_values_plans_and_programme_years(story) -> None:  # type: ignore[no-untyped-def]
     services.situation_value_save(
         fund=story.fund_a, fiscal_year=2569, indicator=smoking(), value=Decimal("30")

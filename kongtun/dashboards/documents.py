@@ -1,0 +1,185 @@
+"""The dashboards' documents: the area progress report (PDF, and the same tables as a workbook) and
+the project list behind the numbers (a workbook)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.utils.translation import gettext as _
+
+from kongtun.core.thai import format_date
+from kongtun.dashboards.selectors import Dashboard, Figures
+from kongtun.projects.models import Project
+from kongtun.reports.document import (
+    Block,
+    Cell,
+    Column,
+    Document,
+    Heading,
+    Kind,
+    Paragraph,
+    Row,
+    Table,
+    Value,
+)
+
+NAME_WIDTH = 7.26  # 44 % of the page: the figures share the rest
+
+
+def _figure(label: str, width: float = 2.31, kind: Kind = "int", *, detail: bool = False) -> Column:
+    return Column(label, width, kind, detail=detail)
+
+
+def progress_report_document(board: Dashboard, *, printed_on: dt.date) -> Document:
+    scope = board.scope
+    stem = f"progress-{scope.level}{'-' + scope.code if scope.code else ''}-{scope.fiscal_year}"
+    blocks: list[Block] = [
+        Heading(_("Area progress report"), level=1),
+        Paragraph(
+            f"{scope.name} · " + _("fiscal year %(year)s") % {"year": scope.fiscal_year}, align="center"
+        ),
+        Paragraph(" ".join((_("Printed on"), format_date(printed_on))), align="center", muted=True),
+        Heading(_("Summary")),
+        _summary(board),
+        Heading(_("Plans and projects by issue")),
+        _by_issue(board),
+        Paragraph(_("Issues with neither plans nor proposals this year are left out."), muted=True),
+        Paragraph(
+            _(
+                "A project that belongs to plans of several issues counts once in every total and once "
+                "under each of its issues, so the issue rows can add up to more than the total: "
+                "%(total)s approved projects, %(sum)s when added up by issue."
+            )
+            % {"total": board.approved, "sum": board.issue_project_sum},
+            muted=True,
+        ),
+    ]
+    if board.children:
+        blocks += [Heading(_("By area")), _by_area(board)]
+    blocks += [
+        Heading(_("By support type")),
+        _by_support_type(board),
+        Heading(_("By status")),
+        Table(
+            [Column(_("Status"), 12.5), _figure(_("Proposals"), 4)],
+            [Row([label, n]) for _key, label, n in board.by_status],
+            title=_("By status"),
+        ),
+    ]
+    title = _("Progress report: %(name)s, fiscal year %(year)s") % {
+        "name": scope.name,
+        "year": scope.fiscal_year,
+    }
+    return Document(title=title, filename=stem, blocks=blocks)
+
+
+def _summary(board: Dashboard) -> Table:
+    scope = board.scope
+    rows = [
+        Row([_("Area"), scope.name], detail=True),
+        Row([_("Fiscal year"), Cell(scope.fiscal_year, kind="text")], detail=True),
+    ]
+    if scope.level != "fund":
+        rows.append(Row([_("Funds"), board.funds]))
+        rows += [Row([f"    {label}", n]) for key, label, n in board.funds_by_role if key != "none"]
+    rows += [
+        Row([_("Funds with situation data this year"), board.funds_with_situation]),
+        Row([_("Plans"), board.plans]),
+        Row([_("Proposals"), board.proposals]),
+        Row([_("Approved projects"), board.approved]),
+        Row([_("Requested budget of approved projects (baht)"), Cell(board.requested, kind="money")]),
+        Row([_("Approved budget (baht)"), Cell(board.approved_budget, kind="money")]),
+        Row([_("Spent (baht)"), Cell(board.spent, kind="money")]),
+        Row([_("Activities reported"), board.reports]),
+    ]
+    return Table([Column(_("Figure"), 12), _figure(_("Value"), 4.5)], rows, title=_("Summary"))
+
+
+def _figures(row: Figures) -> list[Value]:
+    """The values under `_project_figures`."""
+    return [row.proposals, row.approved, row.requested, row.approved_budget, row.spent, row.reports]
+
+
+def _project_figures() -> list[Column]:
+    return [
+        _figure(_("Proposals")),
+        _figure(_("Approved projects")),
+        _figure(_("Requested (baht)"), kind="money", detail=True),
+        _figure(_("Approved (baht)"), kind="money"),
+        _figure(_("Spent (baht)"), kind="money", detail=True),
+        _figure(_("Activities reported"), detail=True),
+    ]
+
+
+def _by_issue(board: Dashboard) -> Table:
+    columns = [
+        Column(_("Issue"), NAME_WIDTH),
+        _figure(_("Funds with situation data"), detail=True),
+        _figure(_("Plans")),
+        _figure(_("Plan budget (baht)"), kind="money", detail=True),
+        *_project_figures(),
+    ]
+    rows = [
+        Row([r.label, r.situation_funds, r.plans, r.plan_budget, *_figures(r)]) for r in board.issues_at_work
+    ]
+    if rows:
+        total: list[Value] = [_("Total, each project once"), board.funds_with_situation]
+        total += [board.plans, board.plan_budget]
+        rows.append(Row([*total, *_figures(board)], "total"))
+    return Table(columns, rows, title=_("By issue"), empty=_("No plans or projects in this year yet."))
+
+
+def _by_support_type(board: Dashboard) -> Table:
+    rows = [Row([r.label, *_figures(r)]) for r in board.by_support_type]
+    columns = [Column(_("Support type"), NAME_WIDTH + 2.31), *_project_figures()]
+    return Table(columns, rows, title=_("By support type"))
+
+
+def _by_area(board: Dashboard) -> Table:
+    district = board.scope.level == "district"
+    columns = [
+        Column(_("Fund") if district else _("Area"), NAME_WIDTH),
+        _figure(_("Funds"), detail=district),
+        _figure(_("Plans"), 1.85),
+        _figure(_("Proposals"), 1.85),
+        _figure(_("Approved projects"), 1.85),
+        _figure(_("Approved (baht)"), 1.85, kind="money"),
+    ]
+    rows = [
+        Row([c.label, c.funds, c.plans, c.proposals, c.approved, c.approved_budget]) for c in board.children
+    ]
+    return Table(columns, rows, title=_("By area"))
+
+
+def project_list_document(projects: Iterable[Project]) -> Document:
+    columns = [
+        Column(_("Fiscal year"), 2),
+        Column(_("Fund code"), 2),
+        Column(_("Fund"), 4),
+        Column(_("Project code"), 2),
+        Column(_("Project title"), 6),
+        Column(_("Status"), 2),
+        Column(_("Support type"), 2),
+        Column(_("Requested (baht)"), 2.5, "money"),
+        Column(_("Approved (baht)"), 2.5, "money"),
+    ]
+    rows = [
+        Row(
+            [
+                p.fiscal_year,
+                p.fund.code,
+                p.fund.name,
+                p.code or "",
+                p.title,
+                p.get_status_display(),
+                str(p.support_type or ""),
+                p.requested_budget,
+                p.approved_budget,
+            ]
+        )
+        for p in projects
+    ]
+    return Document(
+        title=_("Projects"), filename="projects", blocks=[Table(columns, rows, title=_("Projects"))]
+    )
