@@ -5,12 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import shutil
-import subprocess
 import zipfile
 from typing import Any
 
-import pytest
 from django.urls import reverse
 
 from kongtun.conftest import login
@@ -21,17 +18,11 @@ from kongtun.followups.models import ActivityReport, SatisfactionQuestion
 from kongtun.followups.tests.factories import running_project
 from kongtun.followups.tests.photos import photo
 from kongtun.followups.tests.test_api import BASE, api
+from kongtun.reports.tests.poppler import pdf_text
 from kongtun.reports.to_html import render_html
 
 # The readiness checklist's own words: its heading, its note and two of seed 002's gaps.
 CHECKLIST = ["ยังขาดข้อมูล", "ก่อนพิมพ์รายงาน", "ยังไม่ได้เขียนบทคัดย่อ", "ยังไม่ได้รายงานการใช้จ่ายงบประมาณ"]
-
-
-def _pdf_text(pdf: bytes) -> str:
-    if not shutil.which("pdftotext"):
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
-    return "".join(text.split())
 
 
 def _docx_text(docx: bytes) -> str:
@@ -65,7 +56,7 @@ def test_the_list_of_what_is_missing_is_on_the_page_and_not_in_the_files(story: 
     assert page.index('id="readiness"') < page.index(reverse("followups:final_report_pdf", args=[project.pk]))
     docx = _docx_text(client.get(reverse("followups:final_report_docx", args=[project.pk])).content)
     assert not [words for words in CHECKLIST if words in docx]
-    pdf = _pdf_text(client.get(reverse("followups:final_report_pdf", args=[project.pk])).content)
+    pdf = pdf_text(client.get(reverse("followups:final_report_pdf", args=[project.pk])).content)
     assert not [words for words in CHECKLIST if words in pdf]
     assert "รายงานฉบับสมบูรณ์" in docx and "รายงานฉบับสมบูรณ์" in pdf
 
