@@ -200,3 +200,17 @@ def test_workbook_has_a_sheet_per_table_with_every_column() -> None:
     assert rows[0] == ("กิจกรรม", "ตั้งไว้", "งบประมาณ", "หมายเหตุ")  # the workbook-only column too
     assert rows[1] == ("1. ประชุมคณะทำงาน", 21, 1040000, "ครั้งแรก")
     assert book.worksheets[0]["C2"].number_format == "#,##0.00"
+
+
+def test_word_file_leaves_out_a_photo_it_cannot_read(tmp_path: Path) -> None:
+    from docx import Document as Word
+    from PIL import Image
+
+    photo = tmp_path / "photo.jpg"
+    Image.new("RGB", (80, 40), (200, 30, 30)).save(photo, "JPEG")
+    gone = d.Image(src=(tmp_path / "gone.jpg").as_uri(), url="/gone", caption="หายไป")
+    here = d.Image(src=photo.as_uri(), url="/photo", caption="ภาพการประชุม")
+    document = d.Document(title="ภาพ", filename="photos", blocks=[d.Images([gone, here])])
+    word = Word(io.BytesIO(render_docx(document)))
+    assert [c.text for c in word.tables[0].rows[0].cells if c.text] == ["\nภาพการประชุม"]
+    assert len(word.inline_shapes) == 1
