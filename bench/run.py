@@ -274,7 +274,7 @@ def build_cases(params: dict[str, Any]) -> list[Case]:
         ),
         Case(
             "nation_no_rollup_selector",
-            "national dashboard without its roll-up (a new year): selector",
+            "national dashboard of a year with no run row yet (a new year): selector",
             "selector",
             without_rollup,
             runs=SLOW_RUNS,

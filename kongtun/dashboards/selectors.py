@@ -349,11 +349,10 @@ def children_table(scope: Scope, *, rollup: bool = False) -> list[ChildRow]:
     return sorted(rows.values(), key=lambda r: (-r.approved, r.label))
 
 
-def rollup_run(scope: Scope) -> RollupRun | None:
-    """The roll-up of the year, used for the nation, regions and provinces once it has been made."""
-    if scope.level not in ("nation", "region", "province"):
-        return None
-    return RollupRun.objects.filter(fiscal_year=scope.fiscal_year).first()
+def reads_rollups(scope: Scope) -> bool:
+    """The nation, regions and provinces read the roll-ups (kept by every write, see
+    dashboards.services); a district or a fund is small enough to read the live tables."""
+    return scope.level in ("nation", "region", "province")
 
 
 def _rollup_groups(
@@ -400,14 +399,16 @@ def rollup_by_status(scope: Scope) -> dict[str, tuple[int, Decimal, Decimal]]:
 def dashboard(scope: Scope) -> Dashboard:
     """Every figure of a dashboard page, report and API answer for one scope (about 17 queries)."""
     board = Dashboard(scope=scope)
-    run = rollup_run(scope)
-    board.as_of = run.refreshed_at if run else None
+    rollup = reads_rollups(scope)
+    if rollup:
+        runs = RollupRun.objects.filter(fiscal_year=scope.fiscal_year)
+        board.as_of = runs.values_list("refreshed_at", flat=True).first()
     board.funds, board.funds_by_role = funds_by_role(scope)
     board.funds_with_situation, situation = situation_completeness(scope)
     plans = plans_by_issue(scope)
     board.plans = sum(n for n, _ in plans.values())
     board.plan_budget = sum((b for _, b in plans.values()), ZERO)
-    statuses = rollup_by_status(scope) if run else projects_by_status(scope)
+    statuses = rollup_by_status(scope) if rollup else projects_by_status(scope)
     board.by_status = [(s.value, str(s.label), statuses.get(s.value, (0, ZERO, ZERO))[0]) for s in Status]
     board.proposals = sum(n for n, _, _ in statuses.values())
     approved = [statuses[s] for s in APPROVED_STATUSES if s in statuses]
@@ -415,7 +416,7 @@ def dashboard(scope: Scope) -> Dashboard:
     board.requested = sum((r for _, r, _ in approved), ZERO)
     board.approved_budget = sum((a for _, _, a in approved), ZERO)
 
-    per_issue = _rollup_groups(IssueRollup, scope, "issue_id") if run else projects_by_issue(scope)
+    per_issue = _rollup_groups(IssueRollup, scope, "issue_id") if rollup else projects_by_issue(scope)
     for issue in Issue.objects.all():
         p = per_issue.get(issue.pk, {})
         n_plans, budget = plans.get(issue.pk, (0, ZERO))
@@ -435,7 +436,7 @@ def dashboard(scope: Scope) -> Dashboard:
         board.by_issue.append(Row(key=None, label=str(_("Not in any plan")), **per_issue[None]))
 
     per_support = (
-        _rollup_groups(ProjectRollup, scope, "support_type_id") if run else projects_by_support_type(scope)
+        _rollup_groups(ProjectRollup, scope, "support_type_id") if rollup else projects_by_support_type(scope)
     )
     for support in SupportType.objects.all():
         if support.pk in per_support:
@@ -447,7 +448,7 @@ def dashboard(scope: Scope) -> Dashboard:
     # Each project has at most one support type, so these rows add up to the distinct totals.
     board.spent = sum((r.spent for r in board.by_support_type), ZERO)
     board.reports = sum(r.reports for r in board.by_support_type)
-    board.children = children_table(scope, rollup=run is not None)
+    board.children = children_table(scope, rollup=rollup)
     return board
 
 

@@ -1,6 +1,7 @@
 """Writes of the dashboards app: keeping the roll-up tables (see models.py) up to date.
 
-`rollup_refresh` rewrites a whole fiscal year (the `dashboards_refresh` command, the demo).
+`rollup_refresh` rewrites a whole fiscal year (the `dashboards_refresh` command, the demo, the
+bench generator: after a bulk import).
 `rollup_update(fiscal_year=…, fund_ids=…)` rewrites the rows of the funds' districts in that year:
 `dashboards.listeners` calls it after every committed change that the roll-ups count (a new
 proposal, its plans, budget or status, an activity report and its spending, a deleted plan), so the
@@ -74,19 +75,38 @@ def _rewrite(fiscal_year: int, district_id: str | None = None) -> None:
         )
 
 
-def _locked_run(fiscal_year: int) -> RollupRun:
-    """The year's run row, locked until the end of the transaction, so that two refreshes of the
-    same year never interleave their deletes and inserts."""
-    run, _created = RollupRun.objects.get_or_create(
-        fiscal_year=fiscal_year, defaults={"refreshed_at": timezone.now()}
-    )
-    return RollupRun.objects.select_for_update().get(pk=run.pk)
+# PostgreSQL advisory-lock keys (two int4): the namespace, then the year or year × 10,000 + district.
+_LOCK_SPACE = 0x6B74_0001  # "kt", roll-ups
+
+
+def _lock(key: int, *, shared: bool = False) -> None:
+    """Hold a PostgreSQL advisory lock until the transaction ends. SQLite needs none: it has one
+    writer at a time."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        function = "pg_advisory_xact_lock_shared" if shared else "pg_advisory_xact_lock"
+        cursor.execute(f"SELECT {function}(%s, %s)", [_LOCK_SPACE, key])
+
+
+def _run(fiscal_year: int) -> None:
+    """The year's run row, made by the first write of the year. Two first writes of a new year
+    both try; one inserts, the other's insert does nothing (no whole-year refresh: each rewrites
+    its own district, and every district with data of the year had its own first write)."""
+    if not RollupRun.objects.filter(fiscal_year=fiscal_year).exists():
+        RollupRun.objects.bulk_create(
+            [RollupRun(fiscal_year=fiscal_year, refreshed_at=timezone.now())], ignore_conflicts=True
+        )
 
 
 @transaction.atomic
 def rollup_refresh(*, fiscal_year: int) -> RollupRun:
-    """Rewrite the roll-ups of one fiscal year from the live tables (set-based SQL, any database)."""
-    run = _locked_run(fiscal_year)
+    """Rewrite the roll-ups of one fiscal year from the live tables (set-based SQL, any database).
+    It waits for the district rewrites under way and holds off new ones until it commits."""
+    _lock(fiscal_year)
+    run, _created = RollupRun.objects.get_or_create(
+        fiscal_year=fiscal_year, defaults={"refreshed_at": timezone.now()}
+    )
     _rewrite(fiscal_year)
     run.refreshed_at = timezone.now()
     run.save(update_fields=["refreshed_at"])
@@ -101,12 +121,12 @@ def rollup_refresh_all() -> list[RollupRun]:
 @transaction.atomic
 def rollup_update(*, fiscal_year: int, fund_ids: Iterable[int]) -> None:
     """Bring the roll-ups of a year up to date after a change in some funds: the rows of their
-    districts are re-aggregated (a few milliseconds each). The first change of a year that has no
-    roll-up yet rolls up the whole year."""
-    if not RollupRun.objects.filter(fiscal_year=fiscal_year).exists():
-        rollup_refresh(fiscal_year=fiscal_year)
-        return
-    _locked_run(fiscal_year)
+    districts are re-aggregated (a few milliseconds each). Each district of a year has a lock of its
+    own, so rewrites of different districts run side by side and only two changes of one district
+    take turns; a whole-year refresh holds the year's lock, which every update shares."""
+    _run(fiscal_year)
     districts = Fund.objects.filter(pk__in=list(fund_ids)).values_list("district_id", flat=True)
-    for district_id in sorted(set(districts)):
+    _lock(fiscal_year, shared=True)
+    for district_id in sorted(set(districts)):  # always in the same order: no deadlock
+        _lock(fiscal_year * 10_000 + int(district_id))
         _rewrite(fiscal_year, district_id)

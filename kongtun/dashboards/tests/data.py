@@ -15,6 +15,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
 
+from kongtun.dashboards.services import rollup_refresh
 from kongtun.followups.models import ActivityReport, ReportSpending
 from kongtun.funds.models import FundYear, ProgrammeRole
 from kongtun.plans.models import Plan
@@ -128,6 +129,8 @@ def rollup_data(story: SimpleNamespace) -> SimpleNamespace:
         indicator=Indicator.objects.get(code="tobacco-adults"),
         value=Decimal("18.5"),
     )
+    # Written past the services, as a bulk import is: rolled up as after one (`dashboards_refresh`).
+    rollup_refresh(fiscal_year=YEAR)
     return SimpleNamespace(
         tobacco=tobacco,
         activity=activity,
