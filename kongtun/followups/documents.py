@@ -56,6 +56,7 @@ def final_report_document(project: Project) -> Document:
             *_background(ctx),
             PageBreak(),
             *_part1(ctx["results"]),
+            *_photos(ctx["results"]),
             PageBreak(),
             *_part2(ctx),
             _closing(ctx),
@@ -113,7 +114,7 @@ def _abstract(ctx: dict[str, Any]) -> list[Block]:
 def _groups_planned(ctx: dict[str, Any]) -> Table:
     return Table(
         [Column(_("Target group"), 12), Column(pgettext("final report", "Planned (persons)"), 4.5, "int")],
-        [Row([g.name, g.planned_count]) for g in ctx["target_groups"]],
+        [Row([g.name, g.planned]) for g in ctx["target_groups"] if g.group],
     )
 
 
@@ -183,6 +184,16 @@ def _part1(results: list[ActivityResult]) -> list[Block]:
     ]
 
 
+def _photos(results: list[ActivityResult]) -> list[Block]:
+    """The photos chosen for the report, under the number and title of their activity."""
+    blocks: list[Block] = []
+    for result in results:
+        if result.photos:
+            images = [Image(src=p.print_src, url=p.thumbnail_url, caption=p.caption) for p in result.photos]
+            blocks += [Paragraph([Span(f"{result.number}. {result.title}", bold=True)]), Images(images)]
+    return [Heading(_("Photos of the activities"), level=3, anchor="fr-photos"), *blocks] if blocks else []
+
+
 def _notes() -> list[str]:
     return [
         _(
@@ -222,7 +233,7 @@ def _objectives(ctx: dict[str, Any]) -> Table:
 
 
 def _participants(ctx: dict[str, Any]) -> Table:
-    rows = [Row([g.name, g.planned_count, g.actual_count or 0]) for g in ctx["target_groups"]]
+    rows = [Row([g.name, g.planned, g.actual]) for g in ctx["target_groups"]]
     rows.append(Row([_("All target groups"), ctx["planned_total"], ctx["actual_total"]], "total"))
     columns = [
         Column(_("Target group"), 8.5),

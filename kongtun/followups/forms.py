@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kongtun.core.forms import MoneyField, ThaiDateField
 from kongtun.followups.checklists import VALUE_ITEMS
-from kongtun.followups.models import ClosingStatus, Rating, SatisfactionQuestion, ValueDimension
+from kongtun.followups.models import ClosingStatus, Rating, ReportPhoto, SatisfactionQuestion, ValueDimension
+from kongtun.followups.selectors import participants_by_group
 from kongtun.followups.services import REPORT_FIELDS
 from kongtun.projects.models import Activity, ExpenseGroup, Project
 
@@ -67,6 +68,7 @@ class ActivityReportForm(forms.Form):
         label=_("Actual output (count)"),
         min_value=0,
         required=False,
+        help_text=_("Leave it empty to count the persons taking part."),
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     rating = forms.TypedChoiceField(
@@ -140,9 +142,9 @@ class ActivityReportForm(forms.Form):
     def initial_for(cls, report: Any) -> dict[str, Any]:
         initial: dict[str, Any] = {name: getattr(report, name) for name in REPORT_FIELDS}
         initial["activity"] = report.activity_id
-        by_name = {p.name: p.actual for p in report.participants.all()}
+        by_group = {p.group_id: p.actual for p in report.participants.all()}
         for group in report.project.target_groups.all():
-            initial[f"participants_{group.pk}"] = by_name.get(group.name)
+            initial[f"participants_{group.pk}"] = by_group.get(group.pk)
         for line in report.spending.all():
             key = f"spending_{line.expense_group}"
             initial[key] = (initial.get(key) or Decimal("0")) + line.amount
@@ -154,6 +156,24 @@ REPORT_ORDER = ["activity", "title", "date", "done", "results", "actual_output_c
 
 class PhotoForm(forms.Form):
     photos = PhotosField(label=_("Photos"))
+
+
+class FinalReportPhotosForm(forms.Form):
+    """The photos of the project's activity reports to print in its final report."""
+
+    photos = forms.ModelMultipleChoiceField(
+        label=_("Photos"),
+        queryset=ReportPhoto.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["photos"].queryset = ReportPhoto.objects.filter(report__project=project)  # type: ignore[attr-defined]
+
+    def photo_ids(self) -> list[int]:
+        return [photo.pk for photo in self.cleaned_data["photos"]]
 
 
 class AdviceForm(forms.Form):
@@ -199,6 +219,7 @@ class ResultsForm(forms.Form):
     def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.indicators = [i for o in project.objectives.all() for i in o.indicators.all()]
+        self.counts = {c.group.pk: c for c in participants_by_group(project) if c.group}
         self.groups = list(project.target_groups.all())
         for ind in self.indicators:
             self.fields[f"result_{ind.pk}"] = forms.DecimalField(
@@ -226,6 +247,11 @@ class ResultsForm(forms.Form):
                 % {"group": group.name, "planned": group.planned_count},
                 min_value=0,
                 required=False,
+                help_text=_(
+                    "The activity reports add up to %(reported)s persons. Change it only if the same "
+                    "people took part in several activities."
+                )
+                % {"reported": f"{self.counts[group.pk].reported:,}"},
             )
         if not self.is_bound:
             self.initial.setdefault("abstract", project.abstract)
@@ -233,7 +259,7 @@ class ResultsForm(forms.Form):
                 self.initial[f"result_{ind.pk}"] = ind.result
                 self.initial[f"explanation_{ind.pk}"] = ind.explanation
             for group in self.groups:
-                self.initial[f"actual_{group.pk}"] = group.actual_count
+                self.initial[f"actual_{group.pk}"] = self.counts[group.pk].actual
 
     def service_kwargs(self) -> dict[str, Any]:
         data = self.cleaned_data

@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from kongtun.core.files import local_path
 from kongtun.programme.models import TargetGroup
-from kongtun.projects.models import PUBLIC_STATUSES, Activity, ExpenseGroup, Project
+from kongtun.projects.models import PUBLIC_STATUSES, Activity, ExpenseGroup, Project, ProjectTargetGroup
 
 
 class PaymentPeriod(models.Model):
@@ -75,7 +75,14 @@ class ActivityReport(models.Model):
 
 
 class ReportParticipant(models.Model):
+    """The persons of one target group who took part in an activity. The final report's Part 2 and
+    the public page add these up per target group of the project (`group`)."""
+
     report = models.ForeignKey(ActivityReport, on_delete=models.CASCADE, related_name="participants")
+    # The project's target group counted; null for a group the project did not plan for.
+    group = models.ForeignKey(
+        ProjectTargetGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="reported"
+    )
     target_group = models.ForeignKey(TargetGroup, null=True, blank=True, on_delete=models.PROTECT)
     name = models.CharField(_("target group"), max_length=200)
     planned = models.PositiveIntegerField(_("planned (persons)"), default=0)
@@ -110,6 +117,8 @@ class ReportPhoto(models.Model):
     image = models.ImageField(_("photo"), upload_to="reports/%Y/%m/")
     thumbnail = models.ImageField(upload_to="reports/thumbs/%Y/%m/", blank=True)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
+    # Ticked by the proposer or the fund officer: printed in the final report under its activity.
+    in_final_report = models.BooleanField(_("in the final report"), default=False)
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

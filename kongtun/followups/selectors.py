@@ -13,19 +13,21 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kongtun.core.thai import format_baht, format_date
+from kongtun.core.thai import baht_in_words, format_baht, format_date
 from kongtun.followups.checklists import ITEM_LABEL
 from kongtun.followups.models import (
     ActivityReport,
     ClosingProblem,
     PaymentPeriod,
     ProjectClosing,
+    ReportParticipant,
+    ReportPhoto,
     ReportSpending,
     SatisfactionAnswer,
     ValueAssessment,
     ValueDimension,
 )
-from kongtun.projects.models import APPROVED_STATUSES, Activity, Project, Status
+from kongtun.projects.models import APPROVED_STATUSES, Activity, Project, ProjectTargetGroup, Status
 
 
 @dataclass
@@ -79,6 +81,15 @@ def report_list(project: Project) -> QuerySet[ActivityReport]:
     )
 
 
+def project_photos(project: Project) -> QuerySet[ReportPhoto]:
+    """Every photo of the project's activity reports, in the order of the reports."""
+    return (
+        ReportPhoto.objects.filter(report__project=project)
+        .select_related("report")
+        .order_by("report__date", "report_id", "pk")
+    )
+
+
 def period_list(project: Project) -> QuerySet[PaymentPeriod]:
     return PaymentPeriod.objects.filter(project=project)
 
@@ -127,6 +138,15 @@ def satisfaction_of(project: Project) -> dict[int, int]:
     return dict(SatisfactionAnswer.objects.filter(project=project).values_list("question_id", "score"))
 
 
+def report_output(report: ActivityReport) -> int:
+    """What a report counts as its activity's output: the count it gives or, when it gives none, the
+    persons who took part (an output is most often the number of people at a meeting or trained, as
+    the final report's note says), so that reporting the participants is enough."""
+    if report.actual_output_count is not None:
+        return report.actual_output_count
+    return sum(p.actual for p in report.participants.all())
+
+
 @dataclass
 class ActivityResult:
     """Part 1 of the final report: one planned activity and what its reports say."""
@@ -143,6 +163,51 @@ class ActivityResult:
     def dates(self) -> list[dt.date]:
         return [r.date for r in self.reports]
 
+    @property
+    def photos(self) -> list[ReportPhoto]:
+        """The photos of its reports chosen for the final report."""
+        return [p for r in self.reports for p in r.photos.all() if p.in_final_report]
+
+
+@dataclass
+class GroupCount:
+    """One target group in Part 2: the persons planned, and those who took part as the activity
+    reports add them up, unless a different number was entered on the results page (when the same
+    people came to several activities, the sum counts them more than once)."""
+
+    name: str
+    planned: int
+    reported: int
+    corrected: int | None = None
+    group: ProjectTargetGroup | None = None
+
+    @property
+    def actual(self) -> int:
+        return self.reported if self.corrected is None else self.corrected
+
+
+def participants_by_group(project: Project) -> list[GroupCount]:
+    """Per target group of the project, planned and actual persons; then any group the reports
+    counted that the project did not plan for."""
+    sums = (
+        ReportParticipant.objects.filter(report__project=project)
+        .values("group_id", "name")
+        .annotate(total=Sum("actual"))
+        .order_by("group_id", "name")
+    )
+    reported: dict[int, int] = {}
+    unplanned: dict[str, int] = {}
+    for row in sums:
+        if row["group_id"] is not None:
+            reported[row["group_id"]] = reported.get(row["group_id"], 0) + row["total"]
+        elif row["total"]:
+            unplanned[row["name"]] = unplanned.get(row["name"], 0) + row["total"]
+    counts = [
+        GroupCount(g.name, g.planned_count, reported.get(g.pk, 0), g.actual_count, g)
+        for g in project.target_groups.all()
+    ]
+    return counts + [GroupCount(name, 0, total) for name, total in unplanned.items()]
+
 
 def activity_results(project: Project) -> list[ActivityResult]:
     reports = list(report_list(project).order_by("date", "pk"))
@@ -158,7 +223,7 @@ def activity_results(project: Project) -> list[ActivityResult]:
                 title=activity.title,
                 planned_output=activity.planned_output,
                 planned_count=activity.planned_output_count or 0,
-                actual_count=sum(r.actual_output_count or 0 for r in own),
+                actual_count=sum(report_output(r) for r in own),
                 reports=own,
                 activity=activity,
             )
@@ -170,7 +235,7 @@ def activity_results(project: Project) -> list[ActivityResult]:
                 title=report.title,
                 planned_output="",
                 planned_count=0,
-                actual_count=report.actual_output_count or 0,
+                actual_count=report_output(report),
                 reports=[report],
             )
         )
@@ -189,9 +254,14 @@ class Gap:
         return self.text
 
 
-def readiness_gaps(project: Project, results: list[ActivityResult] | None = None) -> list[Gap]:
+def readiness_gaps(
+    project: Project,
+    results: list[ActivityResult] | None = None,
+    counts: list[GroupCount] | None = None,
+) -> list[Gap]:
     """What is missing before the final report can be printed, in the order of the report."""
     results = activity_results(project) if results is None else results
+    counts = participants_by_group(project) if counts is None else counts
     results_url = reverse("followups:results", args=[project.pk])
     final_url = reverse("followups:final_report", args=[project.pk]) + "#readiness"
     gaps: list[Gap] = []
@@ -199,25 +269,27 @@ def readiness_gaps(project: Project, results: list[ActivityResult] | None = None
         gaps.append(
             Gap(_("No abstract has been written."), f"{results_url}#id_abstract", _("Write the abstract"))
         )
-    groups = list(project.target_groups.all())
-    if not groups:
+    if not any(c.group for c in counts):
         gaps.append(Gap(_("No target group has been entered.")))
-    for group in groups:
-        if not group.planned_count:
+    reports_url = reverse("followups:project", args=[project.pk]) + "#reports"
+    for count in counts:
+        if count.group is None:
+            continue
+        if not count.planned:
             gaps.append(
                 Gap(
-                    _("Target group “%(group)s” has 0 persons planned.") % {"group": group.name},
-                    f"{results_url}#id_planned_{group.pk}",
+                    _("Target group “%(group)s” has 0 persons planned.") % {"group": count.name},
+                    f"{results_url}#id_planned_{count.group.pk}",
                     _("Enter the number planned"),
                 )
             )
-        if not group.actual_count:
+        if not count.actual:
             gaps.append(
                 Gap(
                     _("Target group “%(group)s”: the number of persons who took part is 0.")
-                    % {"group": group.name},
-                    f"{results_url}#id_actual_{group.pk}",
-                    _("Enter the number who took part"),
+                    % {"group": count.name},
+                    reports_url,
+                    _("Enter the persons taking part in the activity reports"),
                 )
             )
     for result in results:
@@ -263,6 +335,17 @@ def readiness(project: Project, results: list[ActivityResult] | None = None) -> 
     return [gap.text for gap in readiness_gaps(project, results)]
 
 
+def reported_problems(results: list[ActivityResult]) -> list[ClosingProblem]:
+    """The problems and suggestions the activity reports noted: the final report's table until
+    the proposer writes one of their own on the results page."""
+    return [
+        ClosingProblem(problem=r.problems, suggestion=r.suggestions)
+        for res in results
+        for r in res.reports
+        if r.problems.strip()
+    ]
+
+
 def _area(project: Project) -> str:
     return project.location or project.fund.name
 
@@ -273,13 +356,13 @@ def final_report_context(project: Project, *, public: bool = False) -> dict[str,
         pk=project.pk
     )
     results = activity_results(project)
-    groups = list(project.target_groups.all())
+    groups = participants_by_group(project)
     objectives = list(project.objectives.prefetch_related("indicators"))
     funder = project.fund.name
     area = _area(project)
-    planned_total = sum(g.planned_count for g in groups)
-    actual_total = sum(g.actual_count or 0 for g in groups)
-    group_names = ", ".join(g.name for g in groups) or (
+    planned_total = sum(g.planned for g in groups)
+    actual_total = sum(g.actual for g in groups)
+    group_names = ", ".join(g.name for g in groups if g.group) or (
         project.main_target_group.name if project.main_target_group else _("members of the community")
     )
     approved = project.approved_budget or Decimal("0")
@@ -299,26 +382,21 @@ def final_report_context(project: Project, *, public: bool = False) -> dict[str,
     ]
     abstract_intro = _(
         "The project “%(title)s” was carried out in %(area)s, project code %(code)s, from "
-        "%(period)s, with a budget of %(amount)s from %(funder)s to carry out its activities, "
-        "for %(groups)s, %(count)s persons. At the end of the project, the results were as follows."
+        "%(period)s, with a budget of %(amount)s (%(words)s) from %(funder)s to carry out its "
+        "activities, for %(groups)s, %(count)s persons. At the end of the project, the results were as "
+        "follows."
     ) % {
         "title": project.title,
         "area": area,
         "code": project.code or "-",
         "period": period,
         "amount": format_baht(approved),
+        "words": baht_in_words(approved),
         "funder": funder,
         "groups": group_names,
         "count": f"{planned_total:,}",
     }
-    problems = list(ClosingProblem.objects.filter(project=project))
-    if not problems:
-        problems = [
-            ClosingProblem(problem=r.problems, suggestion=r.suggestions)
-            for res in results
-            for r in res.reports
-            if r.problems.strip()
-        ]
+    problems = list(ClosingProblem.objects.filter(project=project)) or reported_problems(results)
     scores = list(SatisfactionAnswer.objects.filter(project=project).select_related("question"))
     values = [v for v in ValueAssessment.objects.filter(project=project) if v.achieved]
     return {

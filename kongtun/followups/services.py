@@ -35,6 +35,7 @@ from kongtun.followups.models import (
     SatisfactionQuestion,
     ValueAssessment,
 )
+from kongtun.followups.selectors import participants_by_group
 from kongtun.projects.models import (
     Activity,
     ObjectiveIndicator,
@@ -117,6 +118,7 @@ def _save_lines(
             group = row.get("project_target_group")
             ReportParticipant.objects.create(
                 report=report,
+                group=group,
                 target_group=getattr(group, "target_group", None) or row.get("target_group"),
                 name=row.get("name") or (group.name if group else ""),
                 planned=row.get("planned", group.planned_count if group else 0) or 0,
@@ -323,7 +325,11 @@ def results_save(
     target_group_actuals: dict[int, int | None] | None = None,
     target_group_planned: dict[int, int] | None = None,
 ) -> Project:
-    """The closing numbers of the final report: abstract, indicator results, persons reached."""
+    """The closing numbers of the final report: abstract, indicator results, persons reached.
+
+    The persons reached per group are what the activity reports add up to; a number entered here is
+    kept only where it differs from that sum (the same people at several activities), so that a
+    group left as the reports count it goes on following the reports written later."""
     if abstract is not None:
         project.abstract = abstract.strip()
         project.save(update_fields=["abstract", "updated_at"])
@@ -332,11 +338,26 @@ def results_save(
         indicator.result = values.get("result")
         indicator.explanation = values.get("explanation", "") or ""
         indicator.save(update_fields=["result", "explanation"])
+    reported = {c.group.pk: c.reported for c in participants_by_group(project) if c.group}
     for pk, count in (target_group_actuals or {}).items():
-        ProjectTargetGroup.objects.filter(pk=pk, project=project).update(actual_count=count)
+        corrected = None if count is None or count == reported.get(pk, 0) else count
+        ProjectTargetGroup.objects.filter(pk=pk, project=project).update(actual_count=corrected)
     for pk, count in (target_group_planned or {}).items():
         ProjectTargetGroup.objects.filter(pk=pk, project=project, planned_count=0).update(planned_count=count)
     return project
+
+
+@transaction.atomic
+def final_report_photos_choose(*, project: Project, photo_ids: Iterable[int]) -> list[ReportPhoto]:
+    """Print exactly these photos of the project's activity reports in its final report."""
+    photos = ReportPhoto.objects.filter(report__project=project)
+    chosen = set(photo_ids)
+    unknown = chosen - set(photos.values_list("pk", flat=True))
+    if unknown:
+        raise ValidationError(_("These photos are not of this project's activity reports."))
+    photos.filter(pk__in=chosen).update(in_final_report=True)
+    photos.exclude(pk__in=chosen).update(in_final_report=False)
+    return list(photos.filter(in_final_report=True))
 
 
 def closing_problem_add(

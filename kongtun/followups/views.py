@@ -30,6 +30,7 @@ from kongtun.followups.forms import (
     AdviceForm,
     ClosingForm,
     ClosingProblemForm,
+    FinalReportPhotosForm,
     PeriodFormSet,
     PhotoForm,
     ResultsForm,
@@ -246,12 +247,15 @@ def results_edit(request: HttpRequest, pk: int) -> HttpResponse:
         services.results_save(project=project, **form.service_kwargs())
         messages.success(request, _("The results were saved."))
         return redirect("followups:final_report", pk=project.pk)
-    problems = ClosingProblem.objects.filter(project=project)
-    return render(
-        request,
-        "followups/results.html",
-        {"project": project, "form": form, "problems": problems, "problem_form": ClosingProblemForm()},
-    )
+    problems = list(ClosingProblem.objects.filter(project=project))
+    context = {
+        "project": project,
+        "form": form,
+        "problems": problems,
+        "reported": [] if problems else selectors.reported_problems(selectors.activity_results(project)),
+        "problem_form": ClosingProblemForm(),
+    }
+    return render(request, "followups/results.html", context)
 
 
 @login_required
@@ -328,13 +332,29 @@ def final_report(request: HttpRequest, pk: int) -> HttpResponse:
     """The final report as a web page, after the list of what is missing: the files hold the report
     alone, so the list is read here, before downloading, with a link to put each gap right."""
     project = followup_for(request.user, pk, Action.VIEW)
+    abilities = _abilities(request.user, project)
     context = {
         "project": project,
         "gaps": selectors.readiness_gaps(project),
         "report": render_html(final_report_document(project)),
-        **_abilities(request.user, project),
+        "photos": selectors.project_photos(project) if abilities["can_report"] else [],
+        **abilities,
     }
     return render(request, "followups/final_report.html", context)
+
+
+@login_required
+@require_POST
+def final_report_photos(request: HttpRequest, pk: int) -> HttpResponse:
+    """Tick the photos of the activity reports that the final report prints."""
+    project = followup_for(request.user, pk, Action.REPORT)
+    form = FinalReportPhotosForm(request.POST, project=project)
+    if form.is_valid():
+        services.final_report_photos_choose(project=project, photo_ids=form.photo_ids())
+        messages.success(request, _("The photos of the final report were saved."))
+    else:
+        messages.error(request, _("Choose photos of this project's activity reports."))
+    return redirect(reverse("followups:final_report", args=[project.pk]) + "#photos")
 
 
 @login_required
