@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
+from ninja.openapi.views import openapi_json
 
 from kongtun.api.api import api
 
@@ -17,6 +18,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("dashboards/", include("kongtun.dashboards.urls")),
     path("search/", include("kongtun.search.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The OpenAPI document also next to the version it describes (the docs page reads /api/openapi.json).
+    path("api/v1/openapi.json", openapi_json, {"api": api}, name="openapi-v1"),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -178,6 +178,12 @@ def test_the_openapi_schema_and_docs_are_served(db: None) -> None:
     assert Client().get("/api/docs").status_code == 200
 
 
+def test_the_openapi_schema_is_also_served_next_to_its_version(db: None) -> None:
+    schema = Client().get("/api/v1/openapi.json")
+    assert schema.status_code == 200
+    assert schema.json() == Client().get("/api/openapi.json").json()
+
+
 def test_an_invalid_fund_filter_is_422_not_every_fund(story: SimpleNamespace) -> None:
     response = Client().get("/api/v1/funds/", {"province": "XX", "role": "bogus"})
     assert response.status_code == 422
