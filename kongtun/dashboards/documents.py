@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from kongtun.core.thai import format_date
 from kongtun.dashboards.selectors import Dashboard, Figures
+from kongtun.dashboards.trends import Comparison, Trend, TrendLine, median_label
 from kongtun.projects.models import Project
 from kongtun.reports.document import (
     Block,
@@ -183,3 +185,84 @@ def project_list_document(projects: Iterable[Project]) -> Document:
     return Document(
         title=_("Projects"), filename="projects", blocks=[Table(columns, rows, title=_("Projects"))]
     )
+
+
+def _trend_value(line: TrendLine, value: Decimal | None) -> Cell:
+    return Cell(value, kind="money" if line.is_money else "number")
+
+
+def trend_tables(the_trend: Trend) -> list[Table]:
+    """One table per figure: each year's value of the area beside the median of its parent's
+    areas (the figures of the chart above it on the page)."""
+    median = median_label(the_trend)
+    tables = []
+    for line in the_trend.lines:
+        if not line.has_data:
+            continue
+        columns = [
+            Column(_("Fiscal year"), 3, align="left"),
+            Column(the_trend.scope.name, 6.5, "number", empty="–"),
+        ]
+        if median:
+            columns.append(Column(median, 6.5, "number", empty="–"))
+        rows = []
+        for year, (value, middle) in line.year_rows:
+            cells: list[Value | Cell] = [Cell(year, kind="text"), _trend_value(line, value)]
+            if median:
+                cells.append(_trend_value(line, middle))
+            rows.append(Row(cells))
+        title = f"{line.label} ({line.unit})" if line.unit else line.label
+        tables.append(Table(columns, rows, title=title))
+    return tables
+
+
+def trend_document(the_trend: Trend, *, printed_on: dt.date) -> Document:
+    scope = the_trend.scope
+    years = f"{the_trend.years[0]}–{the_trend.years[-1]}"
+    title = _("Trends: %(name)s, fiscal years %(years)s") % {"name": scope.name, "years": years}
+    blocks: list[Block] = [
+        Heading(title, level=1),
+        Paragraph(" ".join((_("Printed on"), format_date(printed_on))), align="center", muted=True),
+    ]
+    for table in trend_tables(the_trend):
+        blocks += [Heading(table.title), table]
+    stem = f"trends-{scope.level}{'-' + scope.code if scope.code else ''}-{the_trend.years[-1]}"
+    return Document(title=title, filename=stem, blocks=blocks)
+
+
+def compare_document(comparison: Comparison, *, printed_on: dt.date) -> Document:
+    """The areas one level down for one figure, with the median and spread: fits one A4 width."""
+    scope = comparison.scope
+    label = f"{comparison.label} ({comparison.unit})" if comparison.unit else comparison.label
+    kind: Kind = "money" if comparison.is_money else "number"
+    rows: list[Row] = [
+        Row([n, r.child.label, Cell(r.value, kind=kind)]) for n, r in enumerate(comparison.rows, start=1)
+    ]
+    spread = [
+        (_("Median"), comparison.median),
+        (_("Lowest"), comparison.low),
+        (_("Highest"), comparison.high),
+    ]
+    if comparison.quartiles:
+        spread += [
+            (_("Lower quartile"), comparison.quartiles[0]),
+            (_("Upper quartile"), comparison.quartiles[1]),
+        ]
+    rows += [Row(["", name, Cell(value, kind=kind)], "total") for name, value in spread]
+    table = Table(
+        [Column(_("No."), 1.5, "int"), Column(_("Area"), 9.5), Column(label, 5, kind, empty="–")],
+        rows,
+        title=_("Compare areas"),
+    )
+    title = _("Compare areas: %(figure)s, %(name)s, fiscal year %(year)s") % {
+        "figure": comparison.label,
+        "name": scope.name,
+        "year": scope.fiscal_year,
+    }
+    blocks: list[Block] = [
+        Heading(title, level=1),
+        Paragraph(" ".join((_("Printed on"), format_date(printed_on))), align="center", muted=True),
+        table,
+    ]
+    stem = f"compare-{scope.level}{'-' + scope.code if scope.code else ''}-{scope.fiscal_year}"
+    return Document(title=title, filename=stem, blocks=blocks)

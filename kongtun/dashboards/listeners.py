@@ -7,15 +7,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kongtun.core.events import Change
-from kongtun.dashboards.services import rollup_update
+from kongtun.dashboards.services import PROJECTS, TARGETS, VALUES, rollup_update
 
-COUNTED = {"projects.project", "plans.plan", "followups.activityreport"}
+# What each roll-up part counts, and the year it is filed under: a situation value of a year judges
+# the plans of the year before.
+COUNTED = {
+    "projects.project": [(PROJECTS, 0)],
+    "plans.plan": [(PROJECTS, 0), (TARGETS, 0)],
+    "followups.activityreport": [(PROJECTS, 0)],
+    "situations.situationvalue": [(VALUES, 0), (TARGETS, -1)],
+}
 
 
 def on_changes(changes: Sequence[Change]) -> None:
-    funds_by_year: dict[int, set[int]] = {}
+    funds: dict[tuple[int, str], set[int]] = {}
     for c in changes:
-        if c.model in COUNTED and c.fund_id is not None and c.fiscal_year is not None:
-            funds_by_year.setdefault(c.fiscal_year, set()).add(c.fund_id)
-    for fiscal_year, fund_ids in sorted(funds_by_year.items()):
-        rollup_update(fiscal_year=fiscal_year, fund_ids=fund_ids)
+        if c.fund_id is None or c.fiscal_year is None:
+            continue
+        for part, shift in COUNTED.get(c.model, []):
+            funds.setdefault((c.fiscal_year + shift, part), set()).add(c.fund_id)
+    for (fiscal_year, part), fund_ids in sorted(funds.items()):
+        rollup_update(fiscal_year=fiscal_year, fund_ids=fund_ids, parts=[part])

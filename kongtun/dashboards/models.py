@@ -25,6 +25,8 @@ class RollupBase(models.Model):
     approved = models.DecimalField(max_digits=16, decimal_places=2, default=0)
     spent = models.DecimalField(max_digits=16, decimal_places=2, default=0)
     reports = models.PositiveIntegerField(default=0)
+    # Activity reports dated after their project's report due date.
+    late_reports = models.PositiveIntegerField(default=0)
 
     class Meta:
         abstract = True
@@ -67,6 +69,57 @@ class IssueRollup(RollupBase):
 
     def __str__(self) -> str:
         return super().__str__()
+
+
+class AreaRollup(models.Model):
+    """Common shape of the roll-ups of plans and of situation data: one row per district and year."""
+
+    fiscal_year = models.PositiveSmallIntegerField()
+    region_id = models.PositiveSmallIntegerField()
+    province_id = models.CharField(max_length=2)
+    district_id = models.CharField(max_length=4)
+
+    class Meta:
+        abstract = True
+        indexes = [
+            models.Index(fields=["fiscal_year", "region_id"]),
+            models.Index(fields=["fiscal_year", "province_id"]),
+            models.Index(fields=["fiscal_year", "district_id"]),
+        ]
+
+
+class TargetRollup(AreaRollup):
+    """Plans per district, year and issue, and how many met their 1-year target, missed it or cannot
+    be judged yet (against the next year's situation data: `plans.selectors.plan_results`)."""
+
+    issue_id = models.BigIntegerField()
+    plans = models.PositiveIntegerField(default=0)
+    met = models.PositiveIntegerField(default=0)
+    missed = models.PositiveIntegerField(default=0)
+    no_data = models.PositiveIntegerField(default=0)
+
+    class Meta(AreaRollup.Meta):
+        verbose_name = _("target roll-up")
+        verbose_name_plural = _("target roll-ups")
+
+    def __str__(self) -> str:
+        return f"{self.fiscal_year} {self.district_id} {self.issue_id}: {self.met}/{self.plans}"
+
+
+class IndicatorRollup(AreaRollup):
+    """Situation values per district, year and indicator: how many funds gave one and their sum
+    (an area's value is the mean of its funds' values)."""
+
+    indicator_id = models.BigIntegerField()
+    funds = models.PositiveIntegerField(default=0)
+    total = models.DecimalField(max_digits=18, decimal_places=2, default=0)
+
+    class Meta(AreaRollup.Meta):
+        verbose_name = _("indicator roll-up")
+        verbose_name_plural = _("indicator roll-ups")
+
+    def __str__(self) -> str:
+        return f"{self.fiscal_year} {self.district_id} {self.indicator_id}: {self.total}/{self.funds}"
 
 
 class RollupRun(models.Model):

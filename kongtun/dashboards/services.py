@@ -14,11 +14,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import Count, Sum
 from django.utils import timezone
 
-from kongtun.dashboards.models import IssueRollup, ProjectRollup, RollupRun
+from kongtun.dashboards.models import IndicatorRollup, IssueRollup, ProjectRollup, RollupRun, TargetRollup
 from kongtun.funds.models import Fund
+from kongtun.plans.models import Plan
+from kongtun.plans.selectors import plan_results
 from kongtun.projects.models import Project
+from kongtun.situations.models import SituationValue
 
 # Per project of the year (and of one district when `{district}` is filled): its spending and its
 # number of activity reports.
@@ -28,25 +32,29 @@ _PER_PROJECT = """
            COALESCE((SELECT SUM(s.amount) FROM followups_reportspending s
                      JOIN followups_activityreport r ON r.id = s.report_id
                      WHERE r.project_id = p.id), 0) AS spent,
-           (SELECT COUNT(*) FROM followups_activityreport r WHERE r.project_id = p.id) AS reports
+           (SELECT COUNT(*) FROM followups_activityreport r WHERE r.project_id = p.id) AS reports,
+           (SELECT COUNT(*) FROM followups_activityreport r
+            WHERE r.project_id = p.id AND r.date > p.report_due_date) AS late_reports
     FROM projects_project p WHERE p.fiscal_year = %s {district}
 """
 _IN_DISTRICT = "AND p.fund_id IN (SELECT id FROM funds_fund WHERE district_id = %s)"
 
 _PROJECTS = """
     INSERT INTO dashboards_projectrollup (fiscal_year, region_id, province_id, district_id, status,
-        support_type_id, projects, requested, approved, spent, reports)
+        support_type_id, projects, requested, approved, spent, reports, late_reports)
     SELECT %s, f.region_id, f.province_id, f.district_id, x.status, x.support_type_id, COUNT(*),
-           SUM(x.requested_budget), SUM(x.approved_budget), SUM(x.spent), SUM(x.reports)
+           SUM(x.requested_budget), SUM(x.approved_budget), SUM(x.spent), SUM(x.reports),
+           SUM(x.late_reports)
     FROM ({per_project}) x JOIN funds_fund f ON f.id = x.fund_id
     GROUP BY f.region_id, f.province_id, f.district_id, x.status, x.support_type_id
 """
 
 _ISSUES = """
     INSERT INTO dashboards_issuerollup (fiscal_year, region_id, province_id, district_id, status, issue_id,
-        projects, requested, approved, spent, reports)
+        projects, requested, approved, spent, reports, late_reports)
     SELECT %s, f.region_id, f.province_id, f.district_id, x.status, i.issue_id, COUNT(*),
-           SUM(x.requested_budget), SUM(x.approved_budget), SUM(x.spent), SUM(x.reports)
+           SUM(x.requested_budget), SUM(x.approved_budget), SUM(x.spent), SUM(x.reports),
+           SUM(x.late_reports)
     FROM ({per_project}) x JOIN funds_fund f ON f.id = x.fund_id
     LEFT JOIN (SELECT DISTINCT pp.project_id, pl.issue_id FROM projects_project_plans pp
                JOIN plans_plan pl ON pl.id = pp.plan_id
@@ -57,8 +65,13 @@ _ISSUES = """
 """
 
 
-def _rewrite(fiscal_year: int, district_id: str | None = None) -> None:
-    """Delete and re-aggregate the roll-up rows of a year (or of one district in it)."""
+# The parts of the roll-ups, each rewritten when what it counts changes (dashboards.listeners).
+PROJECTS, TARGETS, VALUES = "projects", "targets", "values"
+PARTS = frozenset({PROJECTS, TARGETS, VALUES})
+
+
+def _rewrite_projects(fiscal_year: int, district_id: str | None) -> None:
+    """Delete and re-aggregate the project roll-up rows of a year (or of one district in it)."""
     rows: dict[str, Any] = {"fiscal_year": fiscal_year}
     district = ""
     in_year: list[Any] = [fiscal_year]  # the projects of the year (and district)
@@ -73,6 +86,76 @@ def _rewrite(fiscal_year: int, district_id: str | None = None) -> None:
         cursor.execute(
             _ISSUES.format(per_project=per_project, district=district), [fiscal_year, *in_year, *in_year]
         )
+
+
+def _rewrite_targets(fiscal_year: int, district_id: str | None) -> None:
+    """The plans of a year (or of one district in it) per district and issue, and whether they met
+    their target: judged once, by `plans.selectors.plan_results`, for the plan page and here."""
+    rows: dict[str, Any] = {"fiscal_year": fiscal_year}
+    if district_id is not None:
+        rows["district_id"] = district_id
+    plans = Plan.objects.filter(
+        fiscal_year=fiscal_year, **{f"fund__{k}": v for k, v in rows.items() if k != "fiscal_year"}
+    )
+    tallies: dict[tuple[Any, ...], TargetRollup] = {}
+    for result in plan_results(plans.select_related("fund")).values():
+        fund = result.plan.fund
+        key = (fund.region_id, fund.province_id, fund.district_id, result.plan.issue_id)
+        row = tallies.get(key)
+        if row is None:
+            row = tallies[key] = TargetRollup(
+                fiscal_year=fiscal_year,
+                region_id=fund.region_id,
+                province_id=fund.province_id,
+                district_id=fund.district_id,
+                issue_id=result.plan.issue_id,
+            )
+        row.plans += 1
+        outcome = result.outcome
+        setattr(row, outcome.value, getattr(row, outcome.value) + 1)
+    TargetRollup.objects.filter(**rows).delete()
+    TargetRollup.objects.bulk_create(tallies.values(), batch_size=2000)
+
+
+def _rewrite_values(fiscal_year: int, district_id: str | None) -> None:
+    """Situation values of a year (or of one district in it): per district and indicator, the funds
+    with a value and their sum."""
+    rows: dict[str, Any] = {"fiscal_year": fiscal_year}
+    if district_id is not None:
+        rows["district_id"] = district_id
+    values = SituationValue.objects.filter(
+        fiscal_year=fiscal_year, **{f"fund__{k}": v for k, v in rows.items() if k != "fiscal_year"}
+    )
+    groups = (
+        values.values_list("fund__region_id", "fund__province_id", "fund__district_id", "indicator_id")
+        .annotate(n=Count("id"), total=Sum("value"))
+        .order_by()
+    )
+    IndicatorRollup.objects.filter(**rows).delete()
+    IndicatorRollup.objects.bulk_create(
+        [
+            IndicatorRollup(
+                fiscal_year=fiscal_year,
+                region_id=region,
+                province_id=province,
+                district_id=district,
+                indicator_id=indicator,
+                funds=n,
+                total=total,
+            )
+            for region, province, district, indicator, n, total in groups
+        ],
+        batch_size=2000,
+    )
+
+
+_REWRITE = {PROJECTS: _rewrite_projects, TARGETS: _rewrite_targets, VALUES: _rewrite_values}
+
+
+def _rewrite(fiscal_year: int, district_id: str | None = None, parts: Iterable[str] = PARTS) -> None:
+    """Delete and re-aggregate the roll-up rows of a year (or of one district in it)."""
+    for part in sorted(parts):
+        _REWRITE[part](fiscal_year, district_id)
 
 
 # PostgreSQL advisory-lock keys (two int4): the namespace, then the year or year × 10,000 + district.
@@ -114,12 +197,14 @@ def rollup_refresh(*, fiscal_year: int) -> RollupRun:
 
 
 def rollup_refresh_all() -> list[RollupRun]:
-    years = Project.objects.values_list("fiscal_year", flat=True).distinct().order_by("fiscal_year")
-    return [rollup_refresh(fiscal_year=year) for year in years]
+    years: set[int] = set()
+    for model in (Project, Plan, SituationValue):
+        years.update(model.objects.values_list("fiscal_year", flat=True).distinct().order_by())  # type: ignore[attr-defined]
+    return [rollup_refresh(fiscal_year=year) for year in sorted(years)]
 
 
 @transaction.atomic
-def rollup_update(*, fiscal_year: int, fund_ids: Iterable[int]) -> None:
+def rollup_update(*, fiscal_year: int, fund_ids: Iterable[int], parts: Iterable[str] = PARTS) -> None:
     """Bring the roll-ups of a year up to date after a change in some funds: the rows of their
     districts are re-aggregated (a few milliseconds each). Each district of a year has a lock of its
     own, so rewrites of different districts run side by side and only two changes of one district
@@ -129,4 +214,4 @@ def rollup_update(*, fiscal_year: int, fund_ids: Iterable[int]) -> None:
     _lock(fiscal_year, shared=True)
     for district_id in sorted(set(districts)):  # always in the same order: no deadlock
         _lock(fiscal_year * 10_000 + int(district_id))
-        _rewrite(fiscal_year, district_id)
+        _rewrite(fiscal_year, district_id, parts)

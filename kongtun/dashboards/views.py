@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 
-from kongtun.dashboards.documents import progress_report_document, project_list_document
+from kongtun.dashboards import trends
+from kongtun.dashboards.documents import (
+    compare_document,
+    progress_report_document,
+    project_list_document,
+    trend_document,
+)
 from kongtun.dashboards.selectors import (
     Dashboard,
     PlanFilter,
@@ -24,6 +30,7 @@ from kongtun.dashboards.selectors import (
     visible_projects,
 )
 from kongtun.plans.models import Plan
+from kongtun.programme.models import Issue
 from kongtun.projects.selectors import APPROVED
 from kongtun.reports.formats import document_response
 
@@ -84,6 +91,7 @@ def dashboard_page(request: HttpRequest, level: str = "nation", code: str = "") 
         "chart_data": _chart_data(board),
         "plan_query": urlencode(scope.filter_params()),
         "crumbs": _crumbs(scope),
+        "targets": trends.targets_by_issue(scope),
     }
     return render(request, "dashboards/dashboard.html", context)
 
@@ -115,3 +123,63 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     filterset = PlanFilter(request.GET or None, queryset=Plan.objects.all())
     page = Paginator(plan_rows(filterset.qs), 30).get_page(request.GET.get("page"))
     return render(request, "dashboards/plans.html", {"filter": filterset, "page": page})
+
+
+def _trend(request: HttpRequest, level: str, code: str) -> trends.Trend:
+    years = trends.trend_years(request.GET.get("year"))
+    scope = scope_get(level, code, years[-1])
+    return trends.trend(scope, years, indicators=trends.trend_indicators())
+
+
+def trend_page(request: HttpRequest, level: str = "nation", code: str = "") -> HttpResponse:
+    """The area's figures over the last five fiscal years beside the median of its parent's areas."""
+    the_trend = _trend(request, level, code)
+    context = {
+        "trend": the_trend,
+        "scope": the_trend.scope,
+        "years": fiscal_year_choices(),
+        "crumbs": _crumbs(the_trend.scope),
+        "chart_data": trends.trend_chart_data(the_trend),
+        "median_label": trends.median_label(the_trend),
+    }
+    return render(request, "dashboards/trends.html", context)
+
+
+def trend_file(
+    request: HttpRequest, level: str = "nation", code: str = "", *, extension: str
+) -> HttpResponse:
+    document = trend_document(_trend(request, level, code), printed_on=timezone.localdate())
+    return document_response(document, extension, request=request)
+
+
+def _comparison(request: HttpRequest, level: str, code: str) -> tuple[trends.Comparison, int | None]:
+    scope = scope_for(request, level, code)
+    if scope.level == "fund":
+        raise Http404
+    issue = request.GET.get("issue", "")
+    issue_id = int(issue) if issue.isdigit() and Issue.objects.filter(pk=int(issue)).exists() else None
+    figure = request.GET.get("figure", "plans")
+    return trends.compare(scope, figure, trends.trend_indicators(), issue_id), issue_id
+
+
+def compare_page(request: HttpRequest, level: str = "nation", code: str = "") -> HttpResponse:
+    """The areas one level down side by side for one figure, with the median and spread."""
+    comparison, issue_id = _comparison(request, level, code)
+    context = {
+        "comparison": comparison,
+        "scope": comparison.scope,
+        "years": fiscal_year_choices(),
+        "crumbs": _crumbs(comparison.scope),
+        "figures": trends.figure_choices(trends.trend_indicators()),
+        "issues": Issue.objects.all(),
+        "issue_id": issue_id,
+    }
+    return render(request, "dashboards/compare.html", context)
+
+
+def compare_file(
+    request: HttpRequest, level: str = "nation", code: str = "", *, extension: str
+) -> HttpResponse:
+    comparison, _issue = _comparison(request, level, code)
+    document = compare_document(comparison, printed_on=timezone.localdate())
+    return document_response(document, extension, request=request)

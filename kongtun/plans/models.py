@@ -12,6 +12,14 @@ from kongtun.funds.models import Fund
 from kongtun.programme.models import Indicator, Issue, OrgType, SupportType
 
 
+class Outcome(models.TextChoices):
+    """Whether a 1-year target was reached, read from the next fiscal year's situation value."""
+
+    MET = "met", _("Target met")
+    MISSED = "missed", _("Target missed")
+    NO_DATA = "no_data", _("No data yet")
+
+
 class Plan(models.Model):
     fund = models.ForeignKey(Fund, on_delete=models.CASCADE, related_name="plans")
     fiscal_year = models.PositiveSmallIntegerField(_("fiscal year (B.E.)"))

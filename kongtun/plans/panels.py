@@ -7,7 +7,7 @@ from kongtun.accounts.types import HtmxRequest
 from kongtun.areas.selectors import Area, area_level
 from kongtun.core.panels import Panel, provide
 from kongtun.funds.models import Fund
-from kongtun.plans.selectors import plan_counts
+from kongtun.plans.selectors import fund_results, plan_counts
 from kongtun.situations.access import current_year
 from kongtun.situations.selectors import fund_completeness
 
@@ -29,6 +29,15 @@ def situation_and_plans(request: HtmxRequest, fund: Fund) -> Panel | None:
     plans = plan_counts(fund_ids=[fund.pk], fiscal_year=year).get(fund.pk, 0)
     context = {"fund": fund, "year": year, "done": done, "total": total, "plans": plans}
     return Panel("plans/_fund_summary.html", context)
+
+
+@provide("fund.sections", order=15)
+def plan_results(request: HtmxRequest, fund: Fund) -> Panel | None:
+    """Whether the plans of the last five years met their 1-year targets."""
+    if not can(request.user, Action.VIEW, fund):
+        return None
+    results = fund_results(fund=fund, last_year=current_year())
+    return Panel("plans/_fund_results.html", {"fund": fund, "results": results})
 
 
 @provide("area.links", order=10)

@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 
 from kongtun.areas.selectors import Area, area_fund_filter
 from kongtun.funds.models import Fund
-from kongtun.plans.models import Plan, PlannedProject
+from kongtun.plans.models import Outcome, Plan, PlannedProject, PlanTarget
 from kongtun.plans.services import target_suggest
 from kongtun.programme.models import Direction, Indicator, Issue
+from kongtun.situations.models import SituationValue
 from kongtun.situations.selectors import issue_indicators, latest_values
 
 
@@ -75,6 +76,7 @@ def target_initial(
     indicators = list(issue_indicators(issue))
     latest = latest_values(fund=fund, fiscal_year=fiscal_year, indicators=indicators)
     saved = {t.indicator_id: t for t in plan.targets.all()} if plan is not None else {}
+    previous = previous_results(fund=fund, fiscal_year=fiscal_year, issue=issue)
     rows = []
     for indicator in indicators:
         value = latest.get(indicator.pk)
@@ -88,6 +90,7 @@ def target_initial(
                 "target": own.target if own else None,
                 "suggestion": target_suggest(indicator=indicator, baseline=baseline),
                 "baseline_year": value.fiscal_year if value else None,
+                "previous": previous.get(indicator.pk),
             }
         )
     return rows
@@ -195,3 +198,86 @@ def area_plan_totals(rollups: list[IssueRollup]) -> dict[str, Any]:
         "budget": sum((r.budget for r in rollups), Decimal(0)),
         "projects": sum(len(r.projects) for r in rollups),
     }
+
+
+# --- Did it work? Each 1-year target beside the next fiscal year's situation value ---------------
+
+
+def target_outcome(*, direction: str, target: Decimal | None, value: Decimal | None) -> Outcome:
+    """Met when next year's value reached the target in the indicator's good direction (45.2 → 41.0
+    against 43.2, lower is better: met); no data while either number is missing."""
+    if target is None or value is None:
+        return Outcome.NO_DATA
+    reached = value <= target if direction == Direction.LOWER else value >= target
+    return Outcome.MET if reached else Outcome.MISSED
+
+
+@dataclass
+class TargetResult:
+    target: PlanTarget
+    value: Decimal | None  # the situation value of the year after the plan's
+    outcome: Outcome
+
+    @property
+    def value_year(self) -> int:
+        return self.target.plan.fiscal_year + 1
+
+
+@dataclass
+class PlanResult:
+    """A plan's targets with what came of them. The plan met its target when every target that can
+    be judged was met; it missed when any was missed; no data while none can be judged yet."""
+
+    plan: Plan
+    targets: list[TargetResult] = field(default_factory=list)
+
+    @property
+    def outcome(self) -> Outcome:
+        known = {t.outcome for t in self.targets} - {Outcome.NO_DATA}
+        if Outcome.MISSED in known:
+            return Outcome.MISSED
+        return Outcome.MET if known else Outcome.NO_DATA
+
+
+def plan_results(plans: QuerySet[Plan]) -> dict[int, PlanResult]:
+    """Per plan id, its targets beside the next year's situation values of the same fund and
+    indicator (3 queries, whatever the number of plans)."""
+    results = {p.pk: PlanResult(p) for p in plans.select_related("issue")}
+    if not results:
+        return {}
+    targets = list(
+        PlanTarget.objects.filter(plan__in=plans).select_related("indicator").order_by("plan", "order", "pk")
+    )
+    years = {p.plan.fiscal_year + 1 for p in results.values()}
+    values = {
+        (fund_id, year, indicator_id): value
+        for fund_id, year, indicator_id, value in SituationValue.objects.filter(
+            fund_id__in=plans.values("fund_id"), fiscal_year__in=years
+        ).values_list("fund_id", "fiscal_year", "indicator_id", "value")
+    }
+    for t in targets:
+        result = results[t.plan_id]
+        t.plan = result.plan
+        value = values.get((result.plan.fund_id, result.plan.fiscal_year + 1, t.indicator_id))
+        outcome = target_outcome(direction=t.indicator.direction, target=t.target, value=value)
+        result.targets.append(TargetResult(t, value, outcome))
+    return results
+
+
+def plan_result(plan: Plan) -> PlanResult:
+    return plan_results(Plan.objects.filter(pk=plan.pk))[plan.pk]
+
+
+def fund_results(*, fund: Fund, last_year: int, years: int = 5) -> list[PlanResult]:
+    """The fund's plans of the last `years` fiscal years up to `last_year`, newest first."""
+    plans = Plan.objects.filter(fund=fund, fiscal_year__gt=last_year - years, fiscal_year__lte=last_year)
+    return sorted(
+        plan_results(plans).values(), key=lambda r: (-r.plan.fiscal_year, r.plan.issue.order, r.plan.issue_id)
+    )
+
+
+def previous_results(*, fund: Fund, fiscal_year: int, issue: Issue) -> dict[int, TargetResult]:
+    """Per indicator, last year's target of the same fund and issue and what came of it: the
+    starting point of this year's plan."""
+    plans = Plan.objects.filter(fund=fund, fiscal_year=fiscal_year - 1, issue=issue)
+    return {t.target.indicator_id: t for r in plan_results(plans).values() for t in r.targets}

@@ -107,6 +107,7 @@ def _plan_context(plan: Plan) -> dict[str, object]:
         "plan": plan,
         "fund": plan.fund,
         "targets": selectors.plan_targets(plan),
+        "result": selectors.plan_result(plan),
         "projects": selectors.plan_projects(plan),
     }
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from kongtun.accounts.permissions import Action, AnyUser, can, signed_in
 from kongtun.areas.models import District
+from kongtun.core.events import changed
 from kongtun.core.thai import parse_date
 from kongtun.funds.models import Fund
 from kongtun.programme.models import Indicator
@@ -58,6 +59,7 @@ def _num(value: Decimal | None) -> str:
     return f"{value.normalize():f}" if value == value.to_integral() else f"{value:f}"
 
 
+@transaction.atomic
 def situation_value_save(
     *,
     fund: Fund,
@@ -80,6 +82,7 @@ def situation_value_save(
             "entered_by": signed_in(user),
         },
     )
+    changed(row)  # the plans of the year before are judged against it
     return row
 
 
