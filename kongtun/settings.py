@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "kongtun.plans",
     "kongtun.projects",
     "kongtun.followups",
+    "kongtun.finance",
     "kongtun.reports",
     "kongtun.dashboards",
     "kongtun.search",

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from kongtun.accounts.models import Membership, Role, User
 from kongtun.accounts.services import FUND_ROLES
 from kongtun.areas.models import Subdistrict
+from kongtun.core.events import changed
 from kongtun.funds.models import Fund, FundYear
 
 FUND_FIELDS = ("name", "lg_type", "lg_name", "address", "phone", "email", "is_active")
@@ -63,6 +64,7 @@ def fund_create(*, code: str, subdistricts: Iterable[str | Subdistrict], **field
     fund.full_clean()
     fund.save()
     fund.subdistricts.set(areas)
+    changed(fund)
     return fund
 
 
@@ -80,6 +82,7 @@ def fund_update(
     fund.save()
     if areas is not None:
         fund.subdistricts.set(areas)
+    changed(fund)
     return fund
 
 
