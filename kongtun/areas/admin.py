@@ -3,10 +3,11 @@ from __future__ import annotations
 from django.contrib import admin
 
 from kongtun.areas.models import District, Province, Subdistrict
+from kongtun.core.admin import AnnouncedAdmin
 
 
 @admin.register(Province)
-class ProvinceAdmin(admin.ModelAdmin):
+class ProvinceAdmin(AnnouncedAdmin):
     list_display = ["code", "name_th", "name_en", "region"]
     list_filter = ["region"]
     search_fields = ["code", "name_th", "name_en"]

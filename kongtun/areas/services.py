@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import transaction
 
 from kongtun.areas.models import District, Province, Region, Subdistrict
+from kongtun.core.events import changed
 
 REGIONS_CSV = Path(settings.BASE_DIR) / "kongtun" / "areas" / "data" / "nhso_regions.csv"
 
@@ -51,4 +52,6 @@ def areas_load(*, only: Collection[str] | None = None) -> dict[str, int]:
     )
     District.objects.bulk_create(districts, unique_fields=["code"], **common)  # type: ignore[arg-type]
     Subdistrict.objects.bulk_create(subdistricts, unique_fields=["code"], batch_size=2000, **common)  # type: ignore[arg-type]
+    for province in provinces:  # the filters' lists of provinces (core.choices) are read again
+        changed(province)
     return {"provinces": len(provinces), "districts": len(districts), "subdistricts": len(subdistricts)}

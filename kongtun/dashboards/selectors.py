@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from kongtun.accounts.permissions import Action, AnyUser, fund_scope, is_admin
 from kongtun.areas.models import District, Province, Region
 from kongtun.areas.selectors import Area, area_fund_filter, area_get, area_level
+from kongtun.core.choices import ConfigChoiceFilter
 from kongtun.core.thai import fiscal_year_of
 from kongtun.dashboards.models import IssueRollup, ProjectRollup, RollupRun
 from kongtun.followups.models import ActivityReport, ReportSpending
@@ -470,7 +471,7 @@ def visible_projects(user: AnyUser) -> QuerySet[Project]:
 class ProjectFilter(WhereWhenFilter):
     """The filters of the project list behind every dashboard number (page, export and API)."""
 
-    issue = django_filters.ModelChoiceFilter(
+    issue = ConfigChoiceFilter(
         label=_("Issue"), queryset=Issue.objects.all(), method="filter_issue", empty_label=ALL
     )
     no_plan = django_filters.BooleanFilter(label=_("Not in any plan"), method="filter_no_plan")
@@ -495,7 +496,7 @@ def project_rows(queryset: QuerySet[Project]) -> QuerySet[Project]:
 class PlanFilter(AreaYearFilter):
     """The filters of the plan list behind the dashboards' plan counts."""
 
-    issue = django_filters.ModelChoiceFilter(label=_("Issue"), queryset=Issue.objects.all(), empty_label=ALL)
+    issue = ConfigChoiceFilter(label=_("Issue"), queryset=Issue.objects.all(), empty_label=ALL)
 
     class Meta:
         model = Plan

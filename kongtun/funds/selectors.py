@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from kongtun.accounts.permissions import Action, AnyUser, fund_scope
 from kongtun.areas.models import District, Province, Region
 from kongtun.areas.selectors import Area, area_fund_filter
+from kongtun.core.choices import ConfigChoiceFilter, ConfigChoices
 from kongtun.funds.models import Fund, FundYear, ProgrammeRole
 
 
@@ -21,16 +22,12 @@ def fund_list(*, area: Area | None = None) -> QuerySet[Fund]:
     return funds
 
 
-class FundFilter(django_filters.FilterSet):
+class FundFilter(ConfigChoices, django_filters.FilterSet):
     """The filters of the fund list (page and API): area, programme role in a year, name search."""
 
     q = django_filters.CharFilter(label=_("Name or code"), method="filter_q")
-    region = django_filters.ModelChoiceFilter(
-        label=_("NHSO region"), queryset=Region.objects.all(), empty_label=_("All")
-    )
-    province = django_filters.ModelChoiceFilter(
-        label=_("Province"), queryset=Province.objects.all(), empty_label=_("All")
-    )
+    region = ConfigChoiceFilter(label=_("NHSO region"), queryset=Region.objects.all(), empty_label=_("All"))
+    province = ConfigChoiceFilter(label=_("Province"), queryset=Province.objects.all(), empty_label=_("All"))
     district = django_filters.ModelChoiceFilter(
         label=_("District"), queryset=District.objects.none(), empty_label=_("All")
     )
@@ -90,15 +87,15 @@ def user_funds(user: AnyUser | None, action: Action = Action.VIEW) -> QuerySet[F
 ALL = _("All")  # the empty choice of a filter
 
 
-class AreaYearFilter(django_filters.FilterSet):
+class AreaYearFilter(ConfigChoices, django_filters.FilterSet):
     """Where and when: the filters of every list of rows with a `fund` and a `fiscal_year` (plans,
     projects, search documents). Regions and provinces are chosen by name; a district or fund by
     its name or its code."""
 
-    region = django_filters.ModelChoiceFilter(
+    region = ConfigChoiceFilter(
         label=_("NHSO region"), queryset=Region.objects.all(), method="filter_area", empty_label=ALL
     )
-    province = django_filters.ModelChoiceFilter(
+    province = ConfigChoiceFilter(
         label=_("Province"), queryset=Province.objects.all(), method="filter_area", empty_label=ALL
     )
     district = django_filters.CharFilter(label=_("District (name or code)"), method="filter_district")

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from kongtun.core.admin import AnnouncedAdmin
 from kongtun.programme.models import Indicator, Issue, OrgType, ProgrammeYear, SupportType, TargetGroup
 
 
@@ -23,7 +24,7 @@ class IndicatorInline(admin.TabularInline):
 
 
 @admin.register(Issue)
-class IssueAdmin(admin.ModelAdmin):
+class IssueAdmin(AnnouncedAdmin):
     list_display = ["name_th", "name_en", "kind", "order"]
     list_filter = ["kind"]
     inlines = [IndicatorInline]
@@ -57,5 +58,5 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(SupportType, OrgType, TargetGroup)
-class ClassificationAdmin(admin.ModelAdmin):
+class ClassificationAdmin(AnnouncedAdmin):
     list_display = ["code", "name", "legal_reference", "order", "is_active"]

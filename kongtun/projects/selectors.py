@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from kongtun.accounts.models import User
 from kongtun.accounts.permissions import ROLE_ACTIONS, Action, AnyUser, fund_scope, memberships
+from kongtun.core.choices import ConfigChoiceFilter
 from kongtun.funds.models import Fund
 from kongtun.funds.selectors import ALL, AreaYearFilter, user_funds
 from kongtun.plans.models import PlannedProject
@@ -215,7 +216,7 @@ class WhereWhenFilter(AreaYearFilter):
         method="filter_status",
         empty_label=ALL,
     )
-    support_type = django_filters.ModelChoiceFilter(
+    support_type = ConfigChoiceFilter(
         label=_lazy("Support type"), queryset=SupportType.objects.all(), empty_label=ALL
     )
 

@@ -21,6 +21,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from kongtun.accounts.permissions import Action, AnyUser, fund_scope, is_admin
+from kongtun.core.choices import ConfigChoiceFilter
 from kongtun.followups.models import ActivityReport
 from kongtun.funds.selectors import ALL
 from kongtun.programme.models import Issue, TargetGroup
@@ -52,10 +53,10 @@ class SearchFilter(WhereWhenFilter):
 
     q = django_filters.CharFilter(label=_("Words to find"), method="filter_nothing")
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Kind.choices, empty_label=ALL)
-    issue = django_filters.ModelChoiceFilter(
+    issue = ConfigChoiceFilter(
         label=_("Issue"), queryset=Issue.objects.all(), method="filter_issue", empty_label=ALL
     )
-    target_group = django_filters.ModelChoiceFilter(
+    target_group = ConfigChoiceFilter(
         label=_("Target group"), queryset=TargetGroup.objects.all(), empty_label=ALL
     )
 

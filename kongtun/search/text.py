@@ -102,6 +102,14 @@ def key_words(text: str, limit: int = 8) -> list[str]:
     return words[:limit]
 
 
+def warm_up() -> None:
+    """Load the word-segmentation dictionaries now (about a second), as a web worker starts
+    (`kongtun/wsgi.py`), rather than on its first search."""
+    segment("ผู้สูงอายุ")
+    sub_words("สูบบุหรี่")
+    _stopwords()
+
+
 def _word_edges(text: str, at: int, reach: int = 30) -> list[int]:
     """Where words begin and end in `text` near position `at` (Thai words segmented), so that a
     snippet never starts or ends in the middle of a word."""
