@@ -57,7 +57,8 @@ class QuickSelect(forms.Select):
             for v, label in self.choices
         )
         attributes = flatatt(self.build_attrs(self.attrs, attrs))
-        return mark_safe(f'<select name="{escape(name)}"{attributes}>{options}</select>')  # every part is escaped above
+        # Every part is escaped above.
+        return mark_safe(f'<select name="{escape(name)}"{attributes}>{options}</select>')
 
 
 class ConfigChoiceFilter(django_filters.ModelChoiceFilter):

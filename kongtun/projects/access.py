@@ -7,17 +7,13 @@ from django.shortcuts import get_object_or_404
 from kongtun.accounts.permissions import Action, AnyUser, authorize
 from kongtun.plans.models import PlannedProject
 from kongtun.projects.models import Project
+from kongtun.projects.selectors import PROJECT_RELATED
 
 
 def project_for(user: AnyUser, pk: int, action: Action) -> Project:
     """The project `pk` if `user` may do `action` on it. Approved projects are public to read:
     anyone may VIEW them, and anyone refused another action on them gets 403, not 404."""
-    project = get_object_or_404(
-        Project.objects.select_related(
-            "fund", "proposer", "support_type", "org_type", "main_target_group", "planned_project__plan"
-        ),
-        pk=pk,
-    )
+    project = get_object_or_404(Project.objects.select_related(*PROJECT_RELATED), pk=pk)
     if action == Action.VIEW and project.is_approved:
         return project
     authorize(user, action, project, public=project.is_approved)

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 import django_filters
-from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.db.models import Count, Prefetch, QuerySet, Sum, prefetch_related_objects
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -58,21 +58,34 @@ def section_titles() -> dict[int, str]:
     }
 
 
-def project_full(pk: int) -> Project:
-    """One project with every section loaded for the page, the PDF and the quality check."""
-    return (
-        Project.objects.select_related(
-            "fund", "proposer", "support_type", "org_type", "main_target_group", "planned_project__plan"
-        )
-        .prefetch_related(
-            "plans__issue",
-            "problems",
-            Prefetch("objectives", queryset=Objective.objects.prefetch_related("indicators__indicator")),
-            "target_groups",
-            Prefetch("activities", queryset=Activity.objects.prefetch_related("budget_lines")),
-        )
-        .get(pk=pk)
+# What every page of one project shows: its fund's place (the breadcrumb) and its classification.
+PROJECT_RELATED = (
+    "fund__district__province__region",
+    "proposer",
+    "support_type",
+    "org_type",
+    "main_target_group",
+    "planned_project__plan",
+)
+
+
+def project_sections(project: Project) -> Project:
+    """The project (as `project_for` fetched it) with every section loaded for the page, the PDF
+    and the quality check, without reading the project again."""
+    prefetch_related_objects(
+        [project],
+        "plans__issue",
+        "problems",
+        Prefetch("objectives", queryset=Objective.objects.prefetch_related("indicators__indicator")),
+        "target_groups",
+        Prefetch("activities", queryset=Activity.objects.prefetch_related("budget_lines")),
     )
+    return project
+
+
+def project_full(pk: int) -> Project:
+    """One project read afresh with every section loaded (the API's answer after a write)."""
+    return project_sections(Project.objects.select_related(*PROJECT_RELATED).get(pk=pk))
 
 
 def budget_by_group(project: Project) -> list[tuple[Any, Decimal]]:

@@ -13,7 +13,13 @@ from kongtun.accounts.models import User
 from kongtun.core.choices import QuickSelect
 from kongtun.programme.models import TargetGroup
 
-CONFIG_TABLES = ("areas_region", "areas_province", "programme_issue", "programme_supporttype", "programme_targetgroup")
+CONFIG_TABLES = (
+    "areas_region",
+    "areas_province",
+    "programme_issue",
+    "programme_supporttype",
+    "programme_targetgroup",
+)
 
 
 def _tables_read(client: Client, url: str) -> set[str]:
