@@ -184,3 +184,7 @@ class ImportForm(forms.Form):
         label=_("What the file holds"), choices=[(f.name, f.label) for f in FORMATS.values()]
     )
     file = forms.FileField(label=_("File (.xlsx or .csv)"))
+
+
+class Dhis2ImportForm(forms.Form):
+    file = forms.FileField(label=_("DHIS2 file (dataValueSet .json or ADX .xml)"))
