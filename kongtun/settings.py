@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "kongtun.core",
+    # After core, whose templates/django/forms/ replace some of Django's widget templates.
+    "django.forms",
     "kongtun.accounts",
     "kongtun.areas",
     "kongtun.funds",
@@ -58,10 +60,13 @@ INSTALLED_APPS = [
     "kongtun.reports",
     "kongtun.dashboards",
     "kongtun.search",
-    "kongtun.exchange",
     "kongtun.api",
     "kongtun.workspace",
 ]
+
+# Forms render through the project's template loaders, so core can reword Django's widgets (an
+# empty choice reads "— เลือก —", not "---------").
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

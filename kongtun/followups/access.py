@@ -58,6 +58,24 @@ def published_project_for(user: AnyUser, pk: int, action: Action = Action.VIEW) 
     return project
 
 
+def published_report_for(user: AnyUser, pk: int, action: Action = Action.VIEW) -> ActivityReport:
+    """An activity report of an approved project as everyone may read it; anything else is 404."""
+    report = get_object_or_404(
+        ActivityReport.objects.select_related("project__fund", "activity"),
+        pk=pk,
+        project__status__in=APPROVED_STATUSES,
+    )
+    if action != Action.VIEW:
+        authorize(user, action, report.project, public=True)
+    return report
+
+
+def reads_as_public(user: AnyUser, project: Project) -> bool:
+    """Whether `user` reads an approved project's follow-up as the public does (without personal
+    data and internal parts): everyone but its fund's and area's roles and its proposer."""
+    return not can(user, Action.VIEW, project)
+
+
 def photo_for(user: AnyUser, pk: int, action: Action) -> ReportPhoto:
     """A report's photo: everyone sees those of a public project; those of any other only people
     who may view the project (its fund's roles, its proposer); anyone else gets 404."""

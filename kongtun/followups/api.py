@@ -6,15 +6,24 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from kongtun.accounts.permissions import Action
 from kongtun.followups import selectors, services
-from kongtun.followups.access import deletable_report_for, followup_for, report_for
+from kongtun.followups.access import (
+    deletable_report_for,
+    followup_for,
+    published_project_for,
+    published_report_for,
+    reads_as_public,
+    report_for,
+)
 from kongtun.followups.checklists import ITEM_LABEL
 from kongtun.followups.documents import activity_report_document, final_report_document
+from kongtun.followups.forms import ResultsForm
 from kongtun.followups.models import ActivityReport, PaymentPeriod, ProjectClosing
 from kongtun.projects.models import Activity, Project, ProjectTargetGroup
 from kongtun.reports.formats import document_response
@@ -158,6 +167,49 @@ class AssessmentOut(Schema):
     scores: list[ScoreIn]
 
 
+class IndicatorResultIn(Schema):
+    indicator_id: int
+    result: Decimal | None = None
+    explanation: str = ""
+
+
+class GroupCountIn(Schema):
+    target_group_id: int
+    actual: int | None = None
+    planned: int | None = None
+
+
+class ResultsIn(Schema):
+    """Part 2 of the final report: what no activity report can know. What is left out keeps its
+    saved value; persons reached default to what the activity reports add up to."""
+
+    abstract: str | None = None
+    indicators: list[IndicatorResultIn] = []
+    target_groups: list[GroupCountIn] = []
+
+
+class IndicatorResultOut(Schema):
+    indicator_id: int
+    name: str
+    target: Decimal | None
+    result: Decimal | None
+    explanation: str
+
+
+class GroupCountOut(Schema):
+    target_group_id: int
+    name: str
+    planned: int
+    reported: int
+    actual: int
+
+
+class ResultsOut(Schema):
+    abstract: str
+    indicators: list[IndicatorResultOut]
+    target_groups: list[GroupCountOut]
+
+
 class ReadinessOut(Schema):
     ready: bool
     missing: list[str]
@@ -246,16 +298,21 @@ def upload_photos(
     return Status(422 if errors and not saved else 201, {"saved": saved, "errors": errors})
 
 
+def _report_file(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
+    """An activity report of an approved project, printed; the public's copy without personal data."""
+    report = published_report_for(request.user, pk)
+    document = activity_report_document(report, public=reads_as_public(request.user, report.project))
+    return document_response(document, extension, request=request, inline=False)
+
+
 @router.get("/reports/{pk}/pdf")
 def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    report = report_for(request.user, pk, Action.VIEW)
-    return document_response(activity_report_document(report), "pdf", request=request, inline=False)
+    return _report_file(request, pk, "pdf")
 
 
 @router.get("/reports/{pk}/docx")
 def report_word(request: HttpRequest, pk: int) -> HttpResponse:
-    report = report_for(request.user, pk, Action.VIEW)
-    return document_response(activity_report_document(report), "docx")
+    return _report_file(request, pk, "docx")
 
 
 @router.post("/projects/{pk}/closing", response={201: ClosingOut})
@@ -300,18 +357,77 @@ def _assessment(project: Project) -> dict[str, object]:
     return {"values": values, "scores": scores}
 
 
+def _results(project: Project) -> dict[str, object]:
+    form = ResultsForm(project=project)
+    return {
+        "abstract": project.abstract,
+        "indicators": [
+            {
+                "indicator_id": i.pk,
+                "name": i.name,
+                "target": i.target,
+                "result": i.result,
+                "explanation": i.explanation,
+            }
+            for i in form.indicators
+        ],
+        "target_groups": [
+            {
+                "target_group_id": g.pk,
+                "name": g.name,
+                "planned": form.counts[g.pk].planned,
+                "reported": form.counts[g.pk].reported,
+                "actual": form.counts[g.pk].actual,
+            }
+            for g in form.groups
+        ],
+    }
+
+
+@router.get("/projects/{pk}/results", response=ResultsOut)
+def get_results(request: HttpRequest, pk: int) -> dict[str, object]:
+    return _results(followup_for(request.user, pk, Action.VIEW))
+
+
+@router.put("/projects/{pk}/results", response=ResultsOut)
+def save_results(request: HttpRequest, pk: int, payload: ResultsIn) -> dict[str, object]:
+    """The results page's form, as JSON: checked by the same form, saved by the same service."""
+    project = followup_for(request.user, pk, Action.REPORT)
+    data = {k: "" if v is None else v for k, v in ResultsForm(project=project).initial.items()}
+    if payload.abstract is not None:
+        data["abstract"] = payload.abstract
+    for ind in payload.indicators:
+        data[f"result_{ind.indicator_id}"] = "" if ind.result is None else ind.result
+        data[f"explanation_{ind.indicator_id}"] = ind.explanation
+    for group in payload.target_groups:
+        data[f"actual_{group.target_group_id}"] = "" if group.actual is None else group.actual
+        if group.planned is not None:
+            data[f"planned_{group.target_group_id}"] = group.planned
+    form = ResultsForm(data, project=project)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_data())
+    services.results_save(project=project, **form.service_kwargs())
+    return _results(project)
+
+
 @router.get("/projects/{pk}/readiness", response=ReadinessOut)
 def readiness(request: HttpRequest, pk: int) -> dict[str, object]:
     missing = selectors.readiness(followup_for(request.user, pk, Action.VIEW))
     return {"ready": not missing, "missing": missing}
 
 
+def _final_report_file(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
+    """The final report of an approved project; the public's copy without personal data."""
+    project = published_project_for(request.user, pk)
+    document = final_report_document(project, public=reads_as_public(request.user, project))
+    return document_response(document, extension, request=request, inline=False)
+
+
 @router.get("/projects/{pk}/final-report.pdf")
 def final_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    project = followup_for(request.user, pk, Action.VIEW)
-    return document_response(final_report_document(project), "pdf", request=request, inline=False)
+    return _final_report_file(request, pk, "pdf")
 
 
 @router.get("/projects/{pk}/final-report.docx")
 def final_report_word(request: HttpRequest, pk: int) -> HttpResponse:
-    return document_response(final_report_document(followup_for(request.user, pk, Action.VIEW)), "docx")
+    return _final_report_file(request, pk, "docx")

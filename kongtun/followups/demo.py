@@ -1,4 +1,4 @@
-"""Demo step: the project of seed 002 entered whole for demo fund A (idempotent).
+"""Demo step: the project of seed 002 entered whole under its real funder in Ratchaburi (idempotent).
 
 Works with or without the projects app's demo step: everything it needs is made here with the ORM.
 """
@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kongtun.accounts.models import User
+from kongtun.areas.models import District
 from kongtun.core.thai import fiscal_year_of
 from kongtun.followups import seed002, services
 from kongtun.funds.models import Fund
@@ -103,11 +104,32 @@ def reports_for_running_projects() -> None:
             )
 
 
+def seed002_funder() -> Fund | None:
+    """The funder of seed 002 (สนส. ม.อ.) as the fund it reports to, in เมืองราชบุรี; None where the
+    areas of Ratchaburi are not loaded."""
+    district = District.objects.select_related("province").filter(pk=seed002.FUNDER_DISTRICT).first()
+    if district is None:
+        return None
+    fund, _created = Fund.objects.get_or_create(
+        code=seed002.FUNDER_CODE,
+        defaults={
+            "name": seed002.FUNDER,
+            "lg_type": "",  # an institute, not a local government
+            "lg_name": "สนส. ม.อ.",
+            "district": district,
+            "province": district.province,
+            "region_id": district.province.region_id,
+        },
+    )
+    return fund
+
+
 def load(size: str) -> None:
     if size == "small":
         reports_for_running_projects()
     fund = (
-        Fund.objects.filter(district_id="9003").order_by("code").first()
+        seed002_funder()
+        or Fund.objects.filter(district_id="9003").order_by("code").first()
         or Fund.objects.order_by("code").first()
     )
     if fund is None:

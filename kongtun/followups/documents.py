@@ -34,14 +34,17 @@ from kongtun.reports.document import (
     Signature,
     Span,
     Table,
+    redacted,
 )
 
 DOTS = "................................"
 
 
-def final_report_document(project: Project) -> Document:
-    ctx = final_report_context(project)
-    return Document(
+def final_report_document(project: Project, *, public: bool = False) -> Document:
+    """The final report; `public=True` gives it as everyone may read it (no leaders' names, no
+    phone numbers, e-mail addresses or ID numbers)."""
+    ctx = final_report_context(project, public=public)
+    document = Document(
         title=" ".join((_("Final report"), ctx["project"].title)),
         filename=f"final-report-{project.pk}",
         blocks=[
@@ -62,6 +65,7 @@ def final_report_document(project: Project) -> Document:
             _closing(ctx),
         ],
     )
+    return redacted(document) if public else document
 
 
 def _cover(ctx: dict[str, Any]) -> Section:
@@ -303,11 +307,13 @@ def _closing(ctx: dict[str, Any]) -> Section:
     )
 
 
-def activity_report_document(report: ActivityReport) -> Document:
-    """One activity report printed on its own, laid out like the field's reports (seeds 000–004)."""
+def activity_report_document(report: ActivityReport, *, public: bool = False) -> Document:
+    """One activity report printed on its own, laid out like the field's reports (seeds 000–004).
+    `public=True` gives it as everyone may read it: without the reporter's name, the exchange with
+    the mentor, or phone numbers, e-mail addresses and ID numbers in its text."""
     project = report.project
     line = [Span(format_date(report.date), bold=True)]
-    if report.reporter:
+    if report.reporter and not public:
         line.append(Span(" · " + _("Reported from the area by %(name)s") % {"name": report.reporter}))
     if not report.activity_id:
         line.append(Span(" (" + _("not in the plan") + ")", muted=True))
@@ -361,8 +367,10 @@ def activity_report_document(report: ActivityReport) -> Document:
     blocks += [
         *_report_section(_("Problems"), report.problems),
         *_report_section(_("Suggestions"), report.suggestions),
-        *_report_section(_("Help needed from the mentor"), report.help_needed),
     ]
+    if public:
+        return redacted(Document(title=report.title, filename=f"activity-report-{report.pk}", blocks=blocks))
+    blocks += _report_section(_("Help needed from the mentor"), report.help_needed)
     if report.mentor_advice:
         blocks += _report_section(_("Mentor's advice"), report.mentor_advice)
     return Document(title=report.title, filename=f"activity-report-{report.pk}", blocks=blocks)

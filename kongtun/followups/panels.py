@@ -5,6 +5,7 @@ from __future__ import annotations
 from kongtun.accounts.permissions import Action, fund_actions
 from kongtun.accounts.types import HtmxRequest
 from kongtun.core.panels import Panel, provide
+from kongtun.followups.access import reads_as_public
 from kongtun.followups.selectors import project_progress
 from kongtun.funds.models import Fund
 from kongtun.projects.models import Project
@@ -22,4 +23,9 @@ def followup(request: HtmxRequest, project: Project) -> Panel | None:
     """An approved project's progress, with its follow-up and final-report links."""
     if not project.is_approved:
         return None
-    return Panel("followups/_project_panel.html", {"project": project, "progress": project_progress(project)})
+    context = {
+        "project": project,
+        "progress": project_progress(project),
+        "public": reads_as_public(request.user, project),
+    }
+    return Panel("followups/_project_panel.html", context)

@@ -6,6 +6,10 @@ with the gaps the seed shows (actual outputs 0, a target group of 0 persons, no 
 from __future__ import annotations
 
 TITLE = "โครงการบูรณาการขับเคลื่อนงานสร้างเสริมสุขภาวะ เขต 5"
+# A regional project: funded by the institute, run from Ratchaburi (เขต 5), not by a sub-district fund.
+FUNDER = "สถาบันนโยบายสาธารณะ มหาวิทยาลัยสงขลานครินทร์ (สนส. ม.อ.)"
+FUNDER_CODE = "R50001"
+FUNDER_DISTRICT = "7001"  # อำเภอเมืองราชบุรี
 LOCATION = "สมุทรสงคราม นครปฐม ราชบุรี เพชรบุรี สมุทรสาคร"
 LEADERS = "ดร.ประเสริฐ เล็กสรรเสริญ รศ.ดร.อริศรา เล็กสรรเสริญ"
 START = (2019, 8, 5)

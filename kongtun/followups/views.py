@@ -22,6 +22,8 @@ from kongtun.followups.access import (
     may_delete_report,
     photo_for,
     published_project_for,
+    published_report_for,
+    reads_as_public,
     report_for,
 )
 from kongtun.followups.documents import activity_report_document, final_report_document
@@ -56,10 +58,12 @@ def _abilities(user: AnyUser, project: Project) -> dict[str, bool]:
     }
 
 
-@login_required
 def project_followup(request: HttpRequest, pk: int) -> HttpResponse:
-    """The follow-up page of a running project: progress, periods, reports, closing."""
-    project = followup_for(request.user, pk, Action.VIEW)
+    """The follow-up page of a running project: progress, periods, reports, closing. The public
+    reads the project's results page instead."""
+    project = published_project_for(request.user, pk)
+    if reads_as_public(request.user, project):
+        return redirect("followups:public", pk=project.pk)
     return render(
         request,
         "followups/project.html",
@@ -165,9 +169,12 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _report_form_page(request, form, report)
 
 
-@login_required
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    report = report_for(request.user, pk, Action.VIEW)
+    report = published_report_for(request.user, pk)
+    if reads_as_public(request.user, report.project):
+        document = activity_report_document(report, public=True)
+        context = {"report": report, "project": report.project, "document": render_html(document)}
+        return render(request, "followups/report_public.html", context)
     return render(
         request,
         "followups/report_detail.html",
@@ -232,11 +239,12 @@ def report_photo_delete(request: HttpRequest, pk: int, photo_id: int) -> HttpRes
     return redirect("followups:report", pk=report.pk)
 
 
-@login_required
 def report_file(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
-    """The activity report printed on its own (PDF) or as a Word file."""
-    report = report_for(request.user, pk, Action.VIEW)
-    return document_response(activity_report_document(report), extension, request=request)
+    """The activity report printed on its own (PDF) or as a Word file; the public's copy without
+    personal data."""
+    report = published_report_for(request.user, pk)
+    document = activity_report_document(report, public=reads_as_public(request.user, report.project))
+    return document_response(document, extension, request=request)
 
 
 @login_required
@@ -327,16 +335,18 @@ def assessment(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "followups/assessment.html", {**context, **_abilities(request.user, project)})
 
 
-@login_required
 def final_report(request: HttpRequest, pk: int) -> HttpResponse:
     """The final report as a web page, after the list of what is missing: the files hold the report
-    alone, so the list is read here, before downloading, with a link to put each gap right."""
-    project = followup_for(request.user, pk, Action.VIEW)
+    alone, so the list is read here, before downloading, with a link to put each gap right. The
+    public reads the report alone, without personal data."""
+    project = published_project_for(request.user, pk)
+    public = reads_as_public(request.user, project)
     abilities = _abilities(request.user, project)
     context = {
         "project": project,
-        "gaps": selectors.readiness_gaps(project),
-        "report": render_html(final_report_document(project)),
+        "public": public,
+        "gaps": [] if public else selectors.readiness_gaps(project),
+        "report": render_html(final_report_document(project, public=public)),
         "photos": selectors.project_photos(project) if abilities["can_report"] else [],
         **abilities,
     }
@@ -357,10 +367,10 @@ def final_report_photos(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(reverse("followups:final_report", args=[project.pk]) + "#photos")
 
 
-@login_required
 def final_report_file(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
-    project = followup_for(request.user, pk, Action.VIEW)
-    return document_response(final_report_document(project), extension, request=request)
+    project = published_project_for(request.user, pk)
+    document = final_report_document(project, public=reads_as_public(request.user, project))
+    return document_response(document, extension, request=request)
 
 
 def public_results(request: HttpRequest, pk: int) -> HttpResponse:

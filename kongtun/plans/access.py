@@ -15,8 +15,11 @@ from kongtun.plans.selectors import plan_get_queryset
 
 
 def plan_for(user: AnyUser, pk: int, action: Action) -> Plan:
+    """A fund's plan. Plans are public to read (learning across areas): anyone may VIEW them, and
+    anyone refused another action on them gets 403, not 404."""
     plan = get_object_or_404(plan_get_queryset(), pk=pk)
-    authorize(user, action, plan)
+    if action != Action.VIEW:
+        authorize(user, action, plan, public=True)
     return plan
 
 

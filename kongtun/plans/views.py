@@ -17,6 +17,7 @@ from kongtun.plans.documents import area_plan_document, plan_document
 from kongtun.plans.forms import PlanForm, ProjectFormSet, TargetFormSet, project_rows
 from kongtun.plans.models import Plan
 from kongtun.programme.models import Issue
+from kongtun.reports.document import redacted
 from kongtun.reports.formats import document_response
 from kongtun.situations.access import current_year, issue_for, year_from
 from kongtun.situations.selectors import year_issues
@@ -112,19 +113,20 @@ def _plan_context(plan: Plan) -> dict[str, object]:
     }
 
 
-@login_required
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_for(request.user, pk, Action.VIEW)
     context = _plan_context(plan)
+    context["public"] = not can(request.user, Action.VIEW, plan)
     context["can_edit"] = can(request.user, Action.EDIT, plan)
     context["can_propose"] = can(request.user, Action.PROPOSE, plan)
     return render(request, "plans/detail.html", context)
 
 
-@login_required
 def plan_file(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
     plan = plan_for(request.user, pk, Action.VIEW)
     document = plan_document(plan, today=timezone.localdate())
+    if not can(request.user, Action.VIEW, plan):
+        document = redacted(document)
     return document_response(document, extension, request=request)
 
 

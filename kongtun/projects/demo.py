@@ -36,17 +36,18 @@ FUND_A_STATUSES = [
     Status.REJECTED,
     Status.CANCELLED,
 ]
+# Each title with the issue it works on: a project sits only under a plan of its own issue.
 TITLES = [
-    "ชุมชนปลอดบุหรี่ บ้านควนหัวช้าง",
-    "ลดหวาน มัน เค็ม ในกลุ่มเสี่ยงเบาหวานและความดัน",
-    "ผู้สูงอายุแข็งแรง ด้วยการออกกำลังกายยางยืด",
-    "หนูน้อยฟันดี กินผักผลไม้ ศูนย์พัฒนาเด็กเล็ก",
-    "ขยะเป็นศูนย์ ครัวเรือนคัดแยกขยะต้นทาง",
-    "ถนนปลอดภัย สวมหมวกกันน็อก 100 เปอร์เซ็นต์",
-    "เยาวชนห่างไกลยาเสพติด ด้วยกีฬาและดนตรี",
-    "คัดกรองภาวะซึมเศร้าในผู้สูงอายุ",
-    "ชมรมเดินวิ่งเพื่อสุขภาพ หมู่บ้านละ 1 ชมรม",
-    "งานบุญปลอดเหล้า",
+    ("ชุมชนปลอดบุหรี่ บ้านควนหัวช้าง", "tobacco"),
+    ("ลดหวาน มัน เค็ม ในกลุ่มเสี่ยงเบาหวานและความดัน", "food"),
+    ("ผู้สูงอายุแข็งแรง ด้วยการออกกำลังกายยางยืด", "activity"),
+    ("หนูน้อยฟันดี กินผักผลไม้ ศูนย์พัฒนาเด็กเล็ก", "food"),
+    ("ขยะเป็นศูนย์ ครัวเรือนคัดแยกขยะต้นทาง", "waste"),
+    ("ถนนปลอดภัย สวมหมวกกันน็อก 100 เปอร์เซ็นต์", "road"),
+    ("เยาวชนห่างไกลยาเสพติด ด้วยกีฬาและดนตรี", "drugs"),
+    ("คัดกรองภาวะซึมเศร้าในผู้สูงอายุ", "mental"),
+    ("ชมรมเดินวิ่งเพื่อสุขภาพ หมู่บ้านละ 1 ชมรม", "activity"),
+    ("งานบุญปลอดเหล้า", "alcohol"),
 ]
 ACTIVITIES = [
     ("ประชุมชี้แจงคณะทำงานและแกนนำ", "แกนนำ %s คนเข้าใจแผนงาน"),
@@ -73,9 +74,10 @@ def _fund_a_proposer(fund: Fund) -> User | None:
     return User.objects.filter(memberships__role=Role.PROPOSER, memberships__fund=fund).order_by("pk").first()
 
 
-def _objectives(fund: Fund, fiscal_year: int, rng: Any) -> list[dict[str, Any]]:
+def _objectives(fund: Fund, fiscal_year: int, issue: str, rng: Any) -> list[dict[str, Any]]:
+    """Objectives on the indicators of the project's issue, from the fund's situation values."""
     values = list(
-        SituationValue.objects.filter(fund=fund, fiscal_year=fiscal_year)
+        SituationValue.objects.filter(fund=fund, fiscal_year=fiscal_year, indicator__issue__code=issue)
         .select_related("indicator")
         .order_by("pk")
     )
@@ -83,8 +85,8 @@ def _objectives(fund: Fund, fiscal_year: int, rng: Any) -> list[dict[str, Any]]:
         chosen = rng.sample(values, min(2, len(values)))
         pairs = [(v.indicator, v.value) for v in chosen]
     else:
-        indicators = list(Indicator.objects.filter(is_active=True).order_by("code"))
-        pairs = [(i, Decimal(rng.randrange(15, 60))) for i in rng.sample(indicators, 2)]
+        indicators = list(Indicator.objects.filter(is_active=True, issue__code=issue).order_by("code"))
+        pairs = [(i, Decimal(rng.randrange(15, 60))) for i in rng.sample(indicators, min(2, len(indicators)))]
     objectives = []
     for indicator, baseline in pairs:
         step = indicator.typical_change or Decimal(3)
@@ -100,7 +102,7 @@ def _objectives(fund: Fund, fiscal_year: int, rng: Any) -> list[dict[str, Any]]:
     return objectives
 
 
-def _fill(project: Project, rng: Any) -> Project:
+def _fill(project: Project, issue: str, rng: Any) -> Project:
     """Every section, complete enough to pass the quality check."""
     start, end = fiscal_year_bounds(project.fiscal_year)
     start = start + dt.timedelta(days=45)
@@ -122,7 +124,7 @@ def _fill(project: Project, rng: Any) -> Project:
     )
     if not project.objectives.exists():
         services.project_update_objectives(
-            project=project, objectives=_objectives(project.fund, project.fiscal_year, rng)
+            project=project, objectives=_objectives(project.fund, project.fiscal_year, issue, rng)
         )
     if not project.rationale:
         services.project_update_situation(
@@ -203,13 +205,19 @@ def _move(project: Project, status: str, actor: User, proposer: User, rng: Any) 
         )
 
 
-def _make(fund: Fund, title: str, status: str, *, actor: User, proposer: User | None, index: int) -> None:
+def _make(
+    fund: Fund, entry: tuple[str, str], status: str, *, actor: User, proposer: User | None, index: int
+) -> None:
+    title, issue = entry
     if Project.objects.filter(fund=fund, title=title).exists():
         return
     rng = rng_for("projects", fund.code, index)
     fiscal_year = demo_years()[-1]
+    # A project to do of the fund's plan on the project's issue, if the fund planned that issue.
     planned = (
-        PlannedProject.objects.filter(plan__fund=fund, plan__fiscal_year=fiscal_year, proposals__isnull=True)
+        PlannedProject.objects.filter(
+            plan__fund=fund, plan__fiscal_year=fiscal_year, plan__issue__code=issue, proposals__isnull=True
+        )
         .order_by("pk")
         .first()
     )
@@ -220,7 +228,7 @@ def _make(fund: Fund, title: str, status: str, *, actor: User, proposer: User | 
         project.title = title
     else:
         project = services.project_create(fund=fund, user=author, title=title, fiscal_year=fiscal_year)
-    project = _fill(project, rng)
+    project = _fill(project, issue, rng)
     _move(project, status, actor, author, rng)
     if proposer is None:
         Project.objects.filter(pk=project.pk).update(proposer=None)
@@ -244,6 +252,6 @@ def load(size: str) -> None:
         for fund in funds[1::3]:
             rng = rng_for("projects", fund.code)
             for index in range(rng.randint(2, 4)):
-                title = TITLES[(index + rng.randrange(len(TITLES))) % len(TITLES)]
+                entry = TITLES[(index + rng.randrange(len(TITLES))) % len(TITLES)]
                 status = Status.RUNNING if index < 2 else rng.choice([Status.SUBMITTED, Status.DEVELOPING])
-                _make(fund, title, status, actor=actor, proposer=None, index=index)
+                _make(fund, entry, status, actor=actor, proposer=None, index=index)

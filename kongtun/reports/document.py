@@ -11,12 +11,14 @@ PDF prints ``1,040,000.00``, the workbook keeps a number it can add up.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias, TypeVar
 
+from kongtun.core.privacy import redact
 from kongtun.core.thai import format_baht, format_date
 
 
@@ -266,3 +268,30 @@ def _walk(blocks: Sequence[Block]) -> Iterator[Block]:
         yield block
         if isinstance(block, Section):
             yield from _walk(block.blocks)
+
+
+# Fields that address a file or a place in the document, not text a reader reads.
+_NOT_PROSE = frozenset({"src", "url", "filename", "anchor", "language", "paper"})
+_T = TypeVar("_T")
+
+
+def _redact_value(value: _T) -> _T:
+    if isinstance(value, str):
+        return redact(value)  # type: ignore[return-value]
+    if isinstance(value, list | tuple):
+        return type(value)(_redact_value(v) for v in value)  # type: ignore[return-value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes: dict[str, Any] = {
+            f.name: _redact_value(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.name not in _NOT_PROSE
+        }
+        return dataclasses.replace(value, **changes)  # type: ignore[type-var]
+    return value
+
+
+def redacted(document: Document) -> Document:
+    """The document as the public reads it: every phone number, e-mail address and ID number in
+    its text masked (`core.privacy.redact`). The builder leaves out the fields that are personal
+    data as a whole (names of leaders and reporters); this catches what was typed into the prose."""
+    return _redact_value(document)

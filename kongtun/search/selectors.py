@@ -9,7 +9,8 @@ through pg_trgm word similarity when full text finds nothing.
 from __future__ import annotations
 
 import operator
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import reduce
 from typing import Any
 
@@ -23,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from kongtun.accounts.permissions import Action, AnyUser, fund_scope, is_admin
 from kongtun.core.choices import ConfigChoiceFilter
 from kongtun.followups.models import ActivityReport
+from kongtun.funds.models import Fund
 from kongtun.funds.selectors import ALL
 from kongtun.programme.models import Issue, TargetGroup
 from kongtun.projects.models import Project, Status
@@ -172,6 +174,18 @@ class Results:
     total: int
     fuzzy: bool = False
     more: bool = False  # more than `total` documents match
+    funds: list[Fund] = field(default_factory=list)  # funds whose code is the query (L35689)
+
+
+_FUND_CODE = re.compile(r"[A-Za-z]\d{4,6}")
+
+
+def funds_by_code(query: str) -> list[Fund]:
+    """The fund whose code was typed, so that a search for its code finds the fund itself."""
+    code = query.strip()
+    if not _FUND_CODE.fullmatch(code):
+        return []
+    return list(Fund.objects.select_related("district__province").filter(code__iexact=code)[:1])
 
 
 def search_documents(
@@ -181,10 +195,13 @@ def search_documents(
     filterset = SearchFilter(filters or None, queryset=visible_documents(user))
     base = filterset.qs if filterset.is_valid() else visible_documents(user)
     words = query_words(query)
-    found = match(base, words, candidates=CANDIDATES)
+    # Words typed apart (ถอดบทเรียน พชอ) find what each of them finds, the documents with more of
+    # them ranked first; one typed word that segments into several (บุหรี่ไฟฟ้า) needs all its parts.
+    any_word = len(query.split()) > 1
+    found = match(base, words, any_word=any_word, candidates=CANDIDATES)
     fuzzy = False
     # Counted up to a cap: "more than 500" is all a reader needs, and counting 20,000 is slow.
-    total = (matching(base, words) if words else base)[: COUNT_CAP + 1].count()
+    total = (matching(base, words, any_word=any_word) if words else base)[: COUNT_CAP + 1].count()
     marked = words
     if total == 0 and query.strip():
         (found, total), fuzzy = _typo_match(base, query), True
@@ -195,7 +212,13 @@ def search_documents(
         Hit(doc=d, title=snippet(d.title, marked, width=300), snippet=snippet(d.body, marked)) for d in docs
     ]
     return Results(
-        query=query, words=words, hits=hits, total=min(total, COUNT_CAP), fuzzy=fuzzy, more=total > COUNT_CAP
+        query=query,
+        words=words,
+        hits=hits,
+        total=min(total, COUNT_CAP),
+        fuzzy=fuzzy,
+        more=total > COUNT_CAP,
+        funds=funds_by_code(query),
     )
 
 

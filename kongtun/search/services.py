@@ -49,6 +49,7 @@ def _project_fields(project: Project) -> dict[str, Any]:
             project.abstract,
             project.organisation,
             project.location,
+            project.fund.code,
         ),
         "url": project.get_absolute_url(),
     }
@@ -65,7 +66,7 @@ def _plan_fields(plan: Plan) -> dict[str, Any]:
         "support_type_id": None,
         "target_group_id": None,
         "title": f"{plan.issue.name_th} {plan.fiscal_year} · {plan.fund.name}",
-        "body": _join(plan.situation, plan.objective, plan.approach),
+        "body": _join(plan.situation, plan.objective, plan.approach, plan.fund.code),
         "url": plan.get_absolute_url(),
     }
 
@@ -76,7 +77,9 @@ def _report_fields(report: ActivityReport) -> dict[str, Any]:
         "kind": Kind.REPORT,
         **_project_facets(project),
         "title": report.title,
-        "body": _join(project.title, report.done, report.results, report.problems, report.suggestions),
+        "body": _join(
+            project.title, report.done, report.results, report.problems, report.suggestions, project.fund.code
+        ),
         "url": reverse("followups:report", args=[report.pk]),
     }
 

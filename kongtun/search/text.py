@@ -35,9 +35,14 @@ _GENERIC = {
 }
 
 
+# Thai digits are the same numbers as Arabic ones: เขต ๕ is เขต 5, ๒๕๖๗ is 2567.
+_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
 def segment(text: str) -> str:
-    """Thai (and any other) text as words separated by single spaces, lower-cased."""
-    words = word_tokenize(text or "", engine="newmm", keep_whitespace=False)
+    """Thai (and any other) text as words separated by single spaces, lower-cased, Thai digits
+    written as Arabic ones."""
+    words = word_tokenize((text or "").translate(_DIGITS), engine="newmm", keep_whitespace=False)
     return " ".join(w.strip().lower() for w in words if _WORD.search(w))
 
 

@@ -1,4 +1,5 @@
-"""Template filters for Thai dates and money; loaded as builtins in every template."""
+"""Template filters for Thai dates and money, and free text as the public reads it; loaded as
+builtins in every template."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from decimal import Decimal
 
 from django import template
 
-from kongtun.core import thai
+from kongtun.core import privacy, thai
 
 register = template.Library()
 
@@ -46,3 +47,9 @@ def _local(value: dt.datetime) -> dt.date:
     from django.utils import timezone
 
     return timezone.localtime(value).date()
+
+
+@register.filter
+def redact(value: str | None) -> str:
+    """Free text as the public reads it: phone numbers, e-mail addresses and ID numbers masked."""
+    return privacy.redact(value or "")

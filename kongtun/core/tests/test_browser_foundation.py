@@ -44,7 +44,17 @@ def test_an_officer_edits_their_fund_on_a_phone_and_an_outsider_gets_404(
     _no_sideways_scroll(page)
     _shot(page, "1-home")
 
-    page.get_by_role("link", name="เข้าสู่ระบบ").click()
+    # On a phone the menu folds into its button; opened, it shows every item within the screen.
+    assert not page.get_by_role("link", name="เข้าสู่ระบบ").is_visible()
+    menu = page.get_by_role("button", name="เมนู")
+    menu.click()
+    assert menu.get_attribute("aria-expanded") == "true"
+    login_link = page.get_by_role("link", name="เข้าสู่ระบบ")
+    box = login_link.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    _no_sideways_scroll(page)
+    _shot(page, "1-menu")
+    login_link.click()
     page.get_by_label("ชื่อผู้ใช้หรืออีเมล").fill("officer_a")
     page.locator("input[type=password]").fill(PASSWORD)
     _shot(page, "2-login")

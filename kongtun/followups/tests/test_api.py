@@ -157,4 +157,4 @@ def test_api_downloads(story: Any) -> None:
     assert client.get(f"{BASE}/projects/{project.pk}/final-report.pdf").content.startswith(b"%PDF")
     assert client.get(f"{BASE}/projects/{project.pk}/final-report.docx").content.startswith(b"PK")
     assert client.get(f"{BASE}/reports/{report.pk}/pdf").content.startswith(b"%PDF")
-    assert api(story.officer_b).get(f"{BASE}/projects/{project.pk}/final-report.pdf").status_code == 404
+    assert api(story.officer_b).get(f"{BASE}/projects/{project.pk}/final-report.pdf").status_code == 200

@@ -52,9 +52,12 @@ def test_followup_page_is_readable_by_the_fund_and_its_area(story: Any, who: str
     assert "0/2" in response.content.decode()
 
 
-def test_followup_page_is_404_for_an_outsider(story: Any) -> None:
+def test_followup_page_sends_an_outsider_to_the_public_results(story: Any) -> None:
     project = running_project(story)
-    assert login(story.officer_b).get(reverse("followups:project", args=[project.pk])).status_code == 404
+    response = login(story.officer_b).get(reverse("followups:project", args=[project.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "followups:public", args=[project.pk]
+    )
 
 
 def test_followup_page_is_404_for_a_proposal_not_yet_approved(story: Any) -> None:
@@ -161,7 +164,8 @@ def test_report_detail_is_readable_and_edit_is_limited(story: Any) -> None:
     project = running_project(story)
     report = _report(project, story.proposer_a)
     assert login(story.mentor).get(reverse("followups:report", args=[report.pk])).status_code == 200
-    assert login(story.officer_b).get(reverse("followups:report", args=[report.pk])).status_code == 404
+    public = login(story.officer_b).get(reverse("followups:report", args=[report.pk]))
+    assert public.status_code == 200 and "followups/report_public.html" in [t.name for t in public.templates]
     edit = reverse("followups:report_edit", args=[report.pk])
     assert login(story.committee_a).get(edit).status_code == 403
     response = login(story.proposer_a).post(edit, _report_post(project, done="แก้ไขแล้ว"))
@@ -200,7 +204,8 @@ def test_activity_report_prints_as_pdf(story: Any) -> None:
     report = _report(project, story.proposer_a)
     response = login(story.mentor).get(reverse("followups:report_pdf", args=[report.pk]))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
-    assert login(story.officer_b).get(reverse("followups:report_pdf", args=[report.pk])).status_code == 404
+    public = login(story.officer_b).get(reverse("followups:report_pdf", args=[report.pk]))
+    assert public.status_code == 200 and public.content.startswith(b"%PDF")
 
 
 # Results, closing, assessment -----------------------------------------------------------------
@@ -284,7 +289,8 @@ def test_final_report_page_lists_the_gaps_first(story: Any) -> None:
     body = response.content.decode()
     assert response.status_code == 200
     assert body.index('id="readiness"') < body.index(project.title, body.index('id="readiness"'))
-    assert login(story.officer_b).get(reverse("followups:final_report", args=[project.pk])).status_code == 404
+    public = login(story.officer_b).get(reverse("followups:final_report", args=[project.pk]))
+    assert public.status_code == 200 and 'id="readiness"' not in public.content.decode()
 
 
 def test_final_report_pdf_and_word(story: Any) -> None:
@@ -294,10 +300,8 @@ def test_final_report_pdf_and_word(story: Any) -> None:
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     docx = client.get(reverse("followups:final_report_docx", args=[project.pk]))
     assert docx.status_code == 200 and docx.content.startswith(b"PK")
-    assert (
-        login(story.officer_b).get(reverse("followups:final_report_docx", args=[project.pk])).status_code
-        == 404
-    )
+    public = login(story.officer_b).get(reverse("followups:final_report_docx", args=[project.pk]))
+    assert public.status_code == 200 and public.content.startswith(b"PK")
 
 
 def test_public_page_shows_results_without_personal_data(story: Any, client: Any) -> None:

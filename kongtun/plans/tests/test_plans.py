@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.urls import reverse
 
 from kongtun.conftest import login
@@ -139,19 +140,17 @@ def test_plan_page_rerenders_wrong_direction_and_budget_errors(story: Any) -> No
     assert not Plan.objects.exists()
 
 
-def test_plan_pages_refuse_read_only_and_outsiders(story: Any) -> None:
+def test_plan_pages_refuse_read_only_and_outsiders_but_everyone_reads_the_plan(story: Any) -> None:
     plan = make_plan(story)
     create = reverse("plans:create", args=[story.fund_a.code, 2569, "alcohol"])
     assert login(story.committee_a).get(create).status_code == 403
     assert login(story.committee_a).get(reverse("plans:edit", args=[plan.pk])).status_code == 403
     assert login(story.committee_a).get(plan.get_absolute_url()).status_code == 200
-    for url in (
-        create,
-        plan.get_absolute_url(),
-        reverse("plans:edit", args=[plan.pk]),
-        reverse("plans:pdf", args=[plan.pk]),
-    ):
-        assert login(story.officer_b).get(url).status_code == 404
+    assert login(story.officer_b).get(create).status_code == 404
+    assert login(story.officer_b).get(reverse("plans:edit", args=[plan.pk])).status_code == 403
+    for url in (plan.get_absolute_url(), reverse("plans:pdf", args=[plan.pk])):
+        assert login(story.officer_b).get(url).status_code == 200
+        assert Client().get(url).status_code == 200
 
 
 def test_plan_detail_links_each_project_to_do_to_a_proposal(story: Any) -> None:

@@ -233,3 +233,34 @@ def test_similar_projects_of_a_draft_are_for_those_who_may_see_the_draft(story, 
     assert login(story.officer_b).get(url).status_code == 404
     assert Client().get(url).status_code == 404
     assert login(story.officer_a).get(url).status_code == 200
+
+
+def test_thai_and_arabic_digits_find_each_other(story, data):
+    data.p1.title = "โครงการผู้สูงอายุ เขต ๕ ปี ๒๕๖๗"
+    data.p1.save(update_fields=["title"])
+    search_document_update(obj=data.p1)
+    for query in ("เขต 5", "2567", "๒๕๖๗"):
+        assert data.p1.title in titles(search_documents(user=AnonymousUser(), query=query)), query
+
+
+def test_a_fund_code_finds_the_fund_and_its_projects(story, data):
+    results = search_documents(user=AnonymousUser(), query=story.fund_a.code.lower())
+    assert results.funds == [story.fund_a]
+    assert results.total and all(h.doc.fund_id == story.fund_a.pk for h in results.hits)
+    page = Client().get(reverse("search:index"), {"q": story.fund_a.code}).text
+    assert story.fund_a.get_absolute_url() in page
+
+
+def test_two_words_that_never_meet_find_what_each_word_finds(story, data):
+    one = search_documents(user=AnonymousUser(), query="ผู้สูงอายุ").total
+    other = search_documents(user=AnonymousUser(), query="บุหรี่").total
+    both = search_documents(user=AnonymousUser(), query="ผู้สูงอายุ บุหรี่")
+    assert one and other and both.total >= max(one, other) and not both.fuzzy
+
+
+def test_similar_projects_followed_as_a_link_open_a_page_of_their_own(story, data):
+    url = reverse("search:similar", args=[data.p2.pk])
+    page = Client().get(url)
+    assert page.status_code == 200 and "<html" in page.text and "โครงการบ้านปลอดบุหรี่พัทลุง" in page.text
+    part = Client().get(url, HTTP_HX_REQUEST="true")
+    assert "<html" not in part.text and "โครงการบ้านปลอดบุหรี่พัทลุง" in part.text
