@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "kongtun.reports",
     "kongtun.dashboards",
     "kongtun.search",
+    "kongtun.exchange",
     "kongtun.api",
     "kongtun.workspace",
 ]

@@ -17,6 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("followups/", include("kongtun.followups.urls")),
     path("dashboards/", include("kongtun.dashboards.urls")),
     path("search/", include("kongtun.search.urls")),
+    path("exchange/", include("kongtun.exchange.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     # The OpenAPI document also next to the version it describes (the docs page reads /api/openapi.json).
     path("api/v1/openapi.json", openapi_json, {"api": api}, name="openapi-v1"),

@@ -13,6 +13,7 @@ from kongtun.accounts.api import router as accounts_router
 from kongtun.accounts.auth import TokenAuth
 from kongtun.areas.api import router as areas_router
 from kongtun.dashboards.api import router as dashboards_router
+from kongtun.exchange.api import router as exchange_router
 from kongtun.followups.api import router as followups_router
 from kongtun.funds.api import router as funds_router
 from kongtun.plans.api import router as plans_router
@@ -61,3 +62,4 @@ api.add_router("/v1/projects/", projects_router)
 api.add_router("/v1/followups/", followups_router)
 api.add_router("/v1/dashboards/", dashboards_router)
 api.add_router("/v1/search/", search_router)
+api.add_router("/v1/exchange/", exchange_router)
