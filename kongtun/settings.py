@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "kongtun.dashboards",
     "kongtun.search",
     "kongtun.exchange",
+    "kongtun.field",
     "kongtun.api",
     "kongtun.workspace",
 ]

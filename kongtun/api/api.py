@@ -14,6 +14,7 @@ from kongtun.accounts.auth import TokenAuth
 from kongtun.areas.api import router as areas_router
 from kongtun.dashboards.api import router as dashboards_router
 from kongtun.exchange.api import router as exchange_router
+from kongtun.field.api import router as field_router
 from kongtun.followups.api import router as followups_router
 from kongtun.funds.api import router as funds_router
 from kongtun.plans.api import router as plans_router
@@ -63,3 +64,4 @@ api.add_router("/v1/followups/", followups_router)
 api.add_router("/v1/dashboards/", dashboards_router)
 api.add_router("/v1/search/", search_router)
 api.add_router("/v1/exchange/", exchange_router)
+api.add_router("/v1/field/", field_router)
