@@ -207,6 +207,8 @@ EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+# Where links in e-mails lead (notices and their daily digest).
+KONGTUN_SITE_URL = os.environ.get("KONGTUN_SITE_URL", "http://localhost:8000")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Kongtun <no-reply@localhost>")
 
 # One cache for every worker, so rate limits hold across them: Redis when there is one, otherwise

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from kongtun.accounts.models import User
+from kongtun.accounts.models import NoticeEmail, User
 from kongtun.accounts.services import FUND_ROLES
 
 
@@ -25,7 +25,15 @@ class LoginForm(AuthenticationForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "email", "phone", "organisation", "language"]
+        fields = ["display_name", "email", "phone", "organisation", "language", "notice_email"]
+        widgets = {"notice_email": forms.RadioSelect}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["notice_email"].required = False  # a form that leaves it out keeps e-mail on
+
+    def clean_notice_email(self) -> str:
+        return self.cleaned_data.get("notice_email") or NoticeEmail.EACH
 
 
 class TokenForm(forms.Form):

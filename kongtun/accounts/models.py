@@ -12,11 +12,20 @@ from django.utils.translation import gettext_lazy as _
 from kongtun.areas.models import District, Province, Region
 
 
+class NoticeEmail(models.TextChoices):
+    EACH = "each", _("An e-mail for each notice")
+    DAILY = "daily", _("One e-mail a day with the day's notices")
+    OFF = "off", _("No e-mail: notices on the site only")
+
+
 class User(AbstractUser):
     display_name = models.CharField(_("full name"), max_length=150, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="th")
+    notice_email = models.CharField(
+        _("notices by e-mail"), max_length=5, choices=NoticeEmail, default=NoticeEmail.EACH
+    )
 
     class Meta:
         verbose_name = _("user")
@@ -98,6 +107,7 @@ class Notification(models.Model):
     url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -150,6 +150,7 @@
   }
 
   let running = false;
+  let retry = 2000; // after a failed try: again in 2 s, 4 s, … up to a minute
   async function sync() {
     if (running || !navigator.onLine) return render();
     running = true;
@@ -174,8 +175,12 @@
         for (const result of (await response.json()).results) await answer(db, result);
       }
       await sendPhotos(db, token);
+      retry = 2000;
     } catch (error) {
-      // The signal went mid-way: everything not answered stays and is sent next time.
+      // No signal yet, or it went mid-way: everything not answered stays and is sent again soon.
+      console.warn("field sync stopped:", error);
+      setTimeout(sync, retry);
+      retry = Math.min(retry * 2, 60 * 1000);
     } finally {
       running = false;
       await render();
