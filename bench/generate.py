@@ -81,7 +81,8 @@ def sql_steps(first_year: int, years: int) -> list[tuple[str, str]]:
             TRUNCATE search_searchdocument_issues, search_searchdocument, followups_reportspending,
                 followups_activityreport, projects_budgetline, projects_activity, projects_project_plans,
                 projects_project, plans_plan, situations_situationvalue, dashboards_projectrollup,
-                dashboards_issuerollup, dashboards_rolluprun CASCADE;
+                dashboards_issuerollup, dashboards_rolluprun, dashboards_targetrollup,
+                dashboards_indicatorrollup CASCADE;
             CREATE OR REPLACE FUNCTION pg_temp.rnd(a bigint, b bigint) RETURNS integer
                 LANGUAGE sql IMMUTABLE AS $$ SELECT abs(hashtext(a::text || ':' || b::text)) $$;
         """,
@@ -226,6 +227,20 @@ def sql_steps(first_year: int, years: int) -> list[tuple[str, str]]:
         """,
         ),
         (
+            # Each plan's 1-year target one typical step from its year's value, in the good direction;
+            # the next year's value (random above) then meets or misses it.
+            "plan targets",
+            """
+            INSERT INTO plans_plantarget (plan_id, indicator_id, problem, baseline, target, "order")
+                SELECT pl.id, i.id, i.name, sv.value,
+                       CASE WHEN i.direction = 'lower' THEN GREATEST(i.min_value, sv.value - 2)
+                            ELSE sv.value + 2 END, i."order"
+                FROM plans_plan pl JOIN programme_indicator i ON i.issue_id = pl.issue_id
+                JOIN situations_situationvalue sv
+                  ON sv.fund_id = pl.fund_id AND sv.fiscal_year = pl.fiscal_year AND sv.indicator_id = i.id;
+        """,
+        ),
+        (
             "search documents",
             """
             INSERT INTO search_searchdocument (id, kind, object_id, project_id, fund_id, fiscal_year, status,
@@ -364,7 +379,10 @@ def main() -> None:
         for year in range(first_year, first_year + args.years):
             rollup_refresh(fiscal_year=year)
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE dashboards_projectrollup, dashboards_issuerollup, dashboards_rolluprun")
+            cursor.execute(
+                "ANALYZE dashboards_projectrollup, dashboards_issuerollup, dashboards_rolluprun,"
+                " dashboards_targetrollup, dashboards_indicatorrollup"
+            )
         print(f"{ROLLUPS}: {time.monotonic() - step:.0f} s", flush=True)
     with connection.cursor() as cursor:
         counts = {}

@@ -21,6 +21,7 @@ from django.db.models import Count, F, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from kongtun.areas.models import District, Province, Region
+from kongtun.areas.selectors import Area
 from kongtun.dashboards.models import IndicatorRollup, ProjectRollup, TargetRollup
 from kongtun.dashboards.selectors import Scope, fiscal_year_default
 from kongtun.followups.models import ActivityReport, ReportSpending
@@ -42,8 +43,8 @@ FIGURES: dict[str, Any] = {
     "approved": _("Approved projects"),
     "approved_budget": _("Approved budget (baht)"),
     "spent": _("Spent (baht)"),
-    "on_time": _("Activity reports on time (%)"),
-    "met_share": _("Plans that met their target (%)"),
+    "on_time": _("Activity reports on time"),
+    "met_share": _("Plans that met their target"),
 }
 MONEY = {"approved_budget", "spent"}
 INDICATOR = "indicator-"
@@ -471,3 +472,11 @@ def trend_chart_data(the_trend: Trend) -> dict[str, Any]:
             if line.has_data
         ],
     }
+
+
+def indicator_trend(area: Area, indicator: Indicator, fiscal_year: int) -> Trend:
+    """One indicator's trend for the indicator page: the area beside the median of its parent's."""
+    years = trend_years(fiscal_year)
+    the_trend = trend(Scope(fiscal_year=years[-1], area=area), years, [indicator])
+    the_trend.lines = [line for line in the_trend.lines if line.key.startswith(INDICATOR)]
+    return the_trend

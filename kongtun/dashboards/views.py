@@ -137,7 +137,7 @@ def trend_page(request: HttpRequest, level: str = "nation", code: str = "") -> H
     context = {
         "trend": the_trend,
         "scope": the_trend.scope,
-        "years": fiscal_year_choices(),
+        "years": sorted({*fiscal_year_choices(), the_trend.scope.fiscal_year}, reverse=True),
         "crumbs": _crumbs(the_trend.scope),
         "chart_data": trends.trend_chart_data(the_trend),
         "median_label": trends.median_label(the_trend),

@@ -140,6 +140,15 @@ def area_completeness(*, area: Area, fiscal_year: int) -> list[FundCompleteness]
     return [FundCompleteness(f, counts.get(f.pk, 0), len(issues)) for f in funds]
 
 
+@dataclass(frozen=True)
+class AreaIndicator:
+    """What the indicator page's panels (slot `indicator.sections`) are given."""
+
+    area: Area
+    indicator: Indicator
+    fiscal_year: int
+
+
 @dataclass
 class IndicatorRow:
     fund: Fund

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from kongtun.accounts.permissions import Action, can
 from kongtun.areas.models import District
+from kongtun.core.panels import panels
 from kongtun.funds.access import area_for, fund_for
 from kongtun.funds.models import Fund
 from kongtun.situations import exports, selectors, services
@@ -206,5 +207,8 @@ def indicator_view(request: HttpRequest, level: str, code: str, indicator: str) 
             "indicator": the_indicator,
             "rows": rows,
             "chart": chart,
+            "section_panels": panels(
+                "indicator.sections", request, selectors.AreaIndicator(area, the_indicator, year)
+            ),
         },
     )

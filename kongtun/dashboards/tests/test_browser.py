@@ -26,3 +26,27 @@ def test_a_visitor_drills_down_from_the_district_dashboard_to_the_projects(story
     # favicon; neither is this page's error. Failed responses of the page's own files are.
     ignored = ("inline style", "Failed to load resource")
     assert not [e for e in errors if not e.startswith(ignored) and "inline style" not in e], errors
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_trend_page_reads_on_a_phone_with_a_table_under_each_chart(story, browser_page, tmp_path):
+    from kongtun.dashboards.tests.test_trends import add_targets
+
+    add_targets(story)
+    page = browser_page
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(f"{page.base_url}/dashboards/district/9003/trends/?year=2569")
+    page.wait_for_function("document.querySelector('#chart-plans').width > 0")
+    # The chart is as wide as the phone's page, takes the page's Thai font, and has its table.
+    width = page.evaluate("document.querySelector('#chart-plans').getBoundingClientRect().width")
+    assert 300 < width <= 390
+    assert "Sarabun" in page.evaluate("Chart.defaults.font.family")
+    table = page.locator("#trend-plans table").inner_text()
+    assert "2568" in table and "ค่ามัธยฐานของอำเภอในสงขลา" in table
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=str(tmp_path / "trends.png"), full_page=False)
+    page.locator("#trend-met_share").screenshot(path=str(tmp_path / "trend-met-share.png"))
+    ignored = ("inline style", "Failed to load resource")
+    assert not [e for e in errors if not e.startswith(ignored) and "inline style" not in e], errors

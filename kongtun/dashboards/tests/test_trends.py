@@ -49,6 +49,10 @@ def _value(fund: Any, indicator: str, value: str, year: int = YEAR + 1) -> None:
 
 @pytest.fixture
 def targets(story: SimpleNamespace) -> SimpleNamespace:
+    return add_targets(story)
+
+
+def add_targets(story: SimpleNamespace) -> SimpleNamespace:
     """จะนะ, plans of 2568 judged by 2569's situation data, counted by hand:
     fund A tobacco 45.2 → 41.0 against 43.2, lower is better: met;
     fund A physical activity 40 → 41 against 45, higher is better: missed;
@@ -142,3 +146,14 @@ def test_the_dashboard_says_which_issues_met_their_targets(targets: Any) -> None
     html = page.content.decode()
     assert "แผนงานได้ผลหรือไม่" in html and 'data-figure="met-share"' in html and "66.67" not in html
     assert "100" in html  # tobacco: 1 met of 1 judged
+
+
+def test_the_indicator_page_shows_five_years_beside_the_parents_median(targets: Any) -> None:
+    _value(targets.fund_a, "tobacco-adults", "45.2", YEAR)
+    url = reverse("situations:indicator", args=["district", "9003", "tobacco-adults"])
+    page = login(targets.mentor).get(url, {"year": YEAR + 1})
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert 'id="chart-indicator-tobacco-adults"' in html and "ค่ามัธยฐานของอำเภอในสงขลา" in html
+    assert "45.20" in html or "45.2" in html
+    assert login(targets.officer_b).get(url).status_code == 404
