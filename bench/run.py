@@ -166,6 +166,7 @@ def build_cases(params: dict[str, Any]) -> list[Case]:
     from kongtun.dashboards.models import RollupRun
     from kongtun.dashboards.selectors import Scope, dashboard
     from kongtun.dashboards.services import rollup_update
+    from kongtun.dashboards.trends import trend, trend_indicators, trend_years
     from kongtun.followups.selectors import final_report_context
     from kongtun.projects.models import Project
     from kongtun.search.selectors import search_documents
@@ -217,6 +218,12 @@ def build_cases(params: dict[str, Any]) -> list[Case]:
             page(anonymous, reverse("dashboards:district", args=[district.code]) + f"?year={year}"),
         ),
         Case(
+            "nation_trend_page",
+            "national five-year trend page (roll-ups)",
+            "page",
+            page(anonymous, reverse("dashboards:nation_trends") + f"?year={year}"),
+        ),
+        Case(
             "search_common_page",
             f"search page '{COMMON}' (common word)",
             "page",
@@ -251,6 +258,12 @@ def build_cases(params: dict[str, Any]) -> list[Case]:
             "district dashboard: selector",
             "selector",
             lambda: dashboard(Scope(fiscal_year=year, area=district)),
+        ),
+        Case(
+            "nation_trend_selector",
+            "national five-year trend: selector",
+            "selector",
+            lambda: trend(Scope(fiscal_year=year), trend_years(year), trend_indicators()),
         ),
         Case(
             "search_common_selector",
