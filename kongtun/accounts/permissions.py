@@ -45,6 +45,8 @@ class Action(StrEnum):
     REPORT = "report"  # report a running project's activities
     MANAGE_MEMBERS = "manage_members"
     ADMINISTER = "administer"  # programme configuration
+    READ_BOOKS = "read_books"  # the fund's ledger, documents and monthly closes
+    KEEP_BOOKS = "keep_books"  # book receipts, payments, refunds; close and reopen months
 
 
 _FUND_OFFICER = {
@@ -57,6 +59,8 @@ _FUND_OFFICER = {
     Action.COMMENT,
     Action.REPORT,
     Action.MANAGE_MEMBERS,
+    Action.READ_BOOKS,
+    Action.KEEP_BOOKS,
 }
 ROLE_ACTIONS: dict[str, set[Action]] = {
     Role.ADMIN: set(Action),
@@ -65,7 +69,7 @@ ROLE_ACTIONS: dict[str, set[Action]] = {
     Role.DISTRICT_OFFICER: {Action.VIEW},
     Role.MENTOR: {Action.VIEW, Action.COMMENT},
     Role.FUND_OFFICER: _FUND_OFFICER,
-    Role.COMMITTEE: {Action.VIEW, Action.DECIDE},
+    Role.COMMITTEE: {Action.VIEW, Action.DECIDE, Action.READ_BOOKS},
     Role.DATA_COLLECTOR: {Action.VIEW, Action.ENTER_DATA},
     Role.PROPOSER: {Action.PROPOSE},
 }

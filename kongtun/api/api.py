@@ -15,6 +15,7 @@ from kongtun.areas.api import router as areas_router
 from kongtun.dashboards.api import router as dashboards_router
 from kongtun.exchange.api import router as exchange_router
 from kongtun.field.api import router as field_router
+from kongtun.finance.api import router as finance_router
 from kongtun.followups.api import router as followups_router
 from kongtun.funds.api import router as funds_router
 from kongtun.plans.api import router as plans_router
@@ -61,6 +62,7 @@ api.add_router("/v1/situations/", situations_router)
 api.add_router("/v1/plans/", plans_router)
 api.add_router("/v1/projects/", projects_router)
 api.add_router("/v1/followups/", followups_router)
+api.add_router("/v1/finance/", finance_router)
 api.add_router("/v1/dashboards/", dashboards_router)
 api.add_router("/v1/search/", search_router)
 api.add_router("/v1/exchange/", exchange_router)

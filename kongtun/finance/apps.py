@@ -10,6 +10,7 @@ class FinanceConfig(AppConfig):
 
     def ready(self) -> None:
         from kongtun.core.events import listen
+        from kongtun.finance import panels  # noqa: F401  (registers the panels it provides)
         from kongtun.finance.listeners import on_changes
 
         listen(on_changes)

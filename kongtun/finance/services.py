@@ -3,6 +3,7 @@ rules again (triggers.py), so a bug here cannot unbalance or back-date the books
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -10,6 +11,8 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max, Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
@@ -17,17 +20,24 @@ from kongtun.accounts.models import User
 from kongtun.core.events import changed
 from kongtun.core.thai import fiscal_year_of, format_baht, format_date
 from kongtun.finance.models import (
+    DEBIT_KINDS,
     Account,
     AccountKind,
     AccountRole,
     EntrySource,
     FundBooks,
+    IncomeSource,
     JournalEntry,
     JournalLine,
+    MonthClose,
+    PaymentVoucher,
+    Receipt,
+    Refund,
 )
+from kongtun.followups.models import PaymentPeriod, ProjectClosing
 from kongtun.funds.models import Fund
 from kongtun.programme.models import SupportType
-from kongtun.projects.models import Project
+from kongtun.projects.models import Project, Status
 
 ZERO = Decimal("0")
 
@@ -221,3 +231,327 @@ def opening_balance_set(*, fund: Fund, date: dt.date, amount: Decimal, by: User 
         )
     changed(books)
     return books
+
+
+# Balances --------------------------------------------------------------------------------------
+
+
+def account_balance(account: Account, *, through: dt.date | None = None) -> Decimal:
+    """The balance of an account in its own sense (debit − credit for assets and expenses), from
+    the posted lines, up to and including `through` when given."""
+    lines = JournalLine.objects.filter(account=account, entry__posted=True)
+    if through is not None:
+        lines = lines.filter(entry__date__lte=through)
+    sums = lines.aggregate(debit=Sum("debit"), credit=Sum("credit"))
+    debit, credit = sums["debit"] or ZERO, sums["credit"] or ZERO
+    return debit - credit if account.kind in DEBIT_KINDS else credit - debit
+
+
+def project_paid(project: Project) -> Decimal:
+    """What the fund has paid to a project on its payment vouchers."""
+    return PaymentVoucher.objects.filter(project=project).aggregate(s=Sum("amount"))["s"] or ZERO
+
+
+def project_refunded(project: Project) -> Decimal:
+    return Refund.objects.filter(project=project).aggregate(s=Sum("amount"))["s"] or ZERO
+
+
+# Documents -------------------------------------------------------------------------------------
+
+INCOME_ACCOUNT = {
+    IncomeSource.CARRY_OVER: AccountRole.FUND_BALANCE,
+    IncomeSource.NHSO: AccountRole.NHSO,
+    IncomeSource.LOCAL_GOVERNMENT: AccountRole.LOCAL_GOVERNMENT,
+    IncomeSource.INTEREST: AccountRole.INTEREST,
+    IncomeSource.OTHER: AccountRole.OTHER_INCOME,
+}
+
+
+def _money_account(fund: Fund, account: Account | None) -> Account:
+    if account is None:
+        return account_for(fund=fund, role=AccountRole.BANK)
+    if account.fund_id != fund.pk or account.role not in (AccountRole.CASH, AccountRole.BANK):
+        raise ValidationError({"money_account": _("Choose one of the fund's cash or bank accounts.")})
+    return account
+
+
+def _check_amount(amount: Decimal) -> None:
+    if amount <= 0:
+        raise ValidationError({"amount": _("The amount must be above zero.")})
+
+
+def _next_number(model: type[Receipt | PaymentVoucher | Refund], fund: Fund, fiscal_year: int) -> int:
+    last = model.objects.filter(fund=fund, fiscal_year=fiscal_year).aggregate(n=Max("number"))["n"]
+    return (last or 0) + 1
+
+
+@transaction.atomic
+def receipt_create(
+    *,
+    fund: Fund,
+    date: dt.date,
+    source: str,
+    amount: Decimal,
+    payer: str,
+    description: str = "",
+    money_account: Account | None = None,
+    by: User | None,
+) -> Receipt:
+    """ใบเสร็จรับเงิน: money into a cash or bank account, against its income account."""
+    books = books_open(fund=fund)
+    refuse_if_locked(books, date)
+    _check_amount(amount)
+    if source not in INCOME_ACCOUNT:
+        raise ValidationError({"source": _("Choose the kind of income.")})
+    into = _money_account(fund, money_account)
+    label = IncomeSource(source).label
+    entry = entry_book(
+        books=books,
+        date=date,
+        description=f"{label} {payer}".strip(),
+        source=EntrySource.RECEIPT,
+        lines=[
+            Line(into, debit=amount),
+            Line(account_for(fund=fund, role=INCOME_ACCOUNT[IncomeSource(source)]), credit=amount),
+        ],
+        by=by,
+    )
+    fiscal_year = fiscal_year_of(date)
+    receipt = Receipt.objects.create(
+        fund=fund,
+        number=_next_number(Receipt, fund, fiscal_year),
+        date=date,
+        fiscal_year=fiscal_year,
+        amount=amount,
+        description=description,
+        money_account=into,
+        entry=entry,
+        source=source,
+        payer=payer,
+        created_by=by,
+    )
+    changed(receipt)
+    return receipt
+
+
+def _refuse_over_budget(project: Project, amount: Decimal) -> None:
+    approved = project.approved_budget or ZERO
+    paid = project_paid(project)
+    if amount > approved - paid:
+        raise ValidationError(
+            {
+                "amount": _(
+                    "This is more than the project may still be paid: approved %(approved)s, "
+                    "paid %(paid)s, left %(left)s."
+                )
+                % {
+                    "approved": format_baht(approved),
+                    "paid": format_baht(paid),
+                    "left": format_baht(max(approved - paid, ZERO)),
+                }
+            }
+        )
+
+
+def _refuse_over_cash(account: Account, date: dt.date, amount: Decimal) -> None:
+    # The money must be there on the day it is paid, and must not be owed to a later payment.
+    available = min(account_balance(account, through=date), account_balance(account))
+    if amount > available:
+        raise ValidationError(
+            {
+                "amount": _("The fund does not have this money: %(account)s holds %(available)s.")
+                % {"account": account.name, "available": format_baht(max(available, ZERO))}
+            }
+        )
+
+
+@transaction.atomic
+def voucher_create(
+    *,
+    project: Project,
+    date: dt.date,
+    amount: Decimal,
+    payee: str,
+    period: PaymentPeriod | None = None,
+    description: str = "",
+    money_account: Account | None = None,
+    by: User | None,
+) -> PaymentVoucher:
+    """ใบเบิกเงิน: pay a running project (for one of its payment periods) from a cash or bank
+    account, to the expense account of its support type. Refused beyond the approved budget less
+    what was paid, and beyond the money the account holds."""
+    fund = project.fund
+    books = books_open(fund=fund)
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    refuse_if_locked(books, date)
+    _check_amount(amount)
+    if project.status != Status.RUNNING:
+        raise ValidationError(_("Only a running project can be paid."))
+    if period is not None and period.project_id != project.pk:
+        raise ValidationError({"period": _("This payment period belongs to another project.")})
+    _refuse_over_budget(project, amount)
+    paid_from = _money_account(fund, money_account)
+    _refuse_over_cash(paid_from, date, amount)
+    support_type = project.support_type
+    label = _("Payment to project %(code)s") % {"code": project.code or project.pk}
+    entry = entry_book(
+        books=books,
+        date=date,
+        description=f"{label} {project.title}",
+        source=EntrySource.PAYMENT,
+        lines=[
+            Line(
+                account_for(fund=fund, role=AccountRole.EXPENSE, support_type=support_type),
+                debit=amount,
+                project=project,
+                support_type=support_type,
+            ),
+            Line(paid_from, credit=amount, project=project),
+        ],
+        by=by,
+    )
+    fiscal_year = fiscal_year_of(date)
+    voucher = PaymentVoucher.objects.create(
+        fund=fund,
+        number=_next_number(PaymentVoucher, fund, fiscal_year),
+        date=date,
+        fiscal_year=fiscal_year,
+        amount=amount,
+        description=description,
+        money_account=paid_from,
+        entry=entry,
+        project=project,
+        period=period,
+        payee=payee,
+        created_by=by,
+    )
+    if period is not None and period.paid_on is None:
+        # The period is paid on the day its vouchers reach its amount.
+        period_paid = PaymentVoucher.objects.filter(period=period).aggregate(s=Sum("amount"))["s"] or ZERO
+        if period_paid >= period.amount:
+            PaymentPeriod.objects.filter(pk=period.pk).update(paid_on=date)
+            period.paid_on = date
+            changed(period)
+    changed(voucher)
+    return voucher
+
+
+@transaction.atomic
+def refund_create(
+    *,
+    project: Project,
+    date: dt.date,
+    amount: Decimal,
+    closing: ProjectClosing | None = None,
+    description: str = "",
+    money_account: Account | None = None,
+    by: User | None,
+) -> Refund:
+    """บันทึกการคืนเงิน: a project's unused money back into a cash or bank account, as income
+    from refunds (with the project and its support type on the line)."""
+    fund = project.fund
+    books = books_open(fund=fund)
+    refuse_if_locked(books, date)
+    _check_amount(amount)
+    returnable = project_paid(project) - project_refunded(project)
+    if amount > returnable:
+        raise ValidationError(
+            {
+                "amount": _("More cannot be returned than the fund paid the project less refunds (%(left)s).")
+                % {"left": format_baht(max(returnable, ZERO))}
+            }
+        )
+    into = _money_account(fund, money_account)
+    label = _("Refund from project %(code)s") % {"code": project.code or project.pk}
+    entry = entry_book(
+        books=books,
+        date=date,
+        description=f"{label} {project.title}",
+        source=EntrySource.REFUND,
+        lines=[
+            Line(into, debit=amount, project=project),
+            Line(
+                account_for(fund=fund, role=AccountRole.REFUND),
+                credit=amount,
+                project=project,
+                support_type=project.support_type,
+            ),
+        ],
+        by=by,
+    )
+    fiscal_year = fiscal_year_of(date)
+    refund = Refund.objects.create(
+        fund=fund,
+        number=_next_number(Refund, fund, fiscal_year),
+        date=date,
+        fiscal_year=fiscal_year,
+        amount=amount,
+        description=description,
+        money_account=into,
+        entry=entry,
+        project=project,
+        closing=closing,
+        created_by=by,
+    )
+    changed(refund)
+    return refund
+
+
+# Monthly close ---------------------------------------------------------------------------------
+
+
+def month_end_of(day: dt.date) -> dt.date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+@transaction.atomic
+def month_close(*, fund: Fund, month_end: dt.date, by: User | None) -> MonthClose:
+    """ปิดงวดเดือน: lock every entry dated up to the month's end. Months close in order, once over."""
+    books = books_open(fund=fund)
+    month_end = month_end_of(month_end)
+    if month_end >= timezone.localdate():
+        raise ValidationError({"month_end": _("A month can be closed once it is over.")})
+    if books.locked_through is not None:
+        expected = month_end_of(books.locked_through + dt.timedelta(days=1))
+        if month_end != expected:
+            raise ValidationError(
+                {
+                    "month_end": _("The next month to close is the one ending %(day)s.")
+                    % {"day": format_date(expected)}
+                }
+            )
+    close = MonthClose.objects.create(
+        fund=fund,
+        month_end=month_end,
+        fiscal_year=fiscal_year_of(month_end),
+        closed_at=timezone.now(),
+        closed_by=by,
+    )
+    books.locked_through = month_end
+    books.save(update_fields=["locked_through"])
+    changed(close)
+    return close
+
+
+@transaction.atomic
+def month_reopen(*, fund: Fund, by: User | None, reason: str) -> MonthClose:
+    """Open the last closed month again, for a reason kept in the audit history."""
+    books = books_open(fund=fund)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason for reopening the month.")})
+    close = None
+    if books.locked_through is not None:
+        close = MonthClose.objects.filter(fund=fund, month_end=books.locked_through, reopened_at=None).first()
+    if close is None:
+        raise ValidationError(_("No month of this fund is closed."))
+    close.reopened_at = timezone.now()
+    close.reopened_by = by
+    close.reopen_reason = reason
+    close._change_reason = reason[:100]  # type: ignore[attr-defined]
+    close.save(update_fields=["reopened_at", "reopened_by", "reopen_reason"])
+    earlier = MonthClose.objects.filter(fund=fund, reopened_at=None, month_end__lt=close.month_end)
+    books.locked_through = earlier.aggregate(m=Max("month_end"))["m"]
+    books.save(update_fields=["locked_through"])
+    changed(close)
+    return close
