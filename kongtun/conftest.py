@@ -149,9 +149,10 @@ def seed_configuration() -> None:
     from django.apps import apps
 
     from kongtun.followups.checklists import seed_questions
-    from kongtun.programme.seed import seed
+    from kongtun.programme.seed import seed, seed_finance_rules
 
     seed(apps)
+    seed_finance_rules(apps)
     seed_questions(apps)
 
 

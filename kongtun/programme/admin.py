@@ -4,7 +4,16 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from kongtun.core.admin import AnnouncedAdmin
-from kongtun.programme.models import Indicator, Issue, OrgType, ProgrammeYear, SupportType, TargetGroup
+from kongtun.programme.models import (
+    ContributionBand,
+    FinanceRule,
+    Indicator,
+    Issue,
+    OrgType,
+    ProgrammeYear,
+    SupportType,
+    TargetGroup,
+)
 
 
 class IndicatorInline(admin.TabularInline):
@@ -60,3 +69,17 @@ class IndicatorAdmin(admin.ModelAdmin):
 @admin.register(SupportType, OrgType, TargetGroup)
 class ClassificationAdmin(AnnouncedAdmin):
     list_display = ["code", "name", "legal_reference", "order", "is_active"]
+
+
+class ContributionBandInline(admin.TabularInline):
+    model = ContributionBand
+    extra = 0
+    fields = ["revenue_from", "min_rate"]
+
+
+@admin.register(FinanceRule)
+class FinanceRuleAdmin(admin.ModelAdmin):
+    """A new announcement (another per-head rate, other bands or targets) is a new rule from its year."""
+
+    list_display = ["from_year", "per_head_rate", "target_q2", "target_q3", "target_q4"]
+    inlines = [ContributionBandInline]

@@ -122,3 +122,49 @@ class TargetGroup(Classification):
     class Meta(Classification.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
+
+
+class FinanceRule(models.Model):
+    """The money rules of the NHSO announcement, in force from a fiscal year until a later rule:
+    the per-head rate NHSO transfers per registered person and the spending-rate targets (the share
+    of the year's money used by the end of quarters 2, 3 and 4). Its bands give the local
+    government's minimum contribution by the size of its own revenue."""
+
+    from_year = models.PositiveSmallIntegerField(_("in force from fiscal year (B.E.)"), unique=True)
+    per_head_rate = models.DecimalField(
+        _("NHSO rate per registered person (baht)"), max_digits=8, decimal_places=2
+    )
+    target_q2 = models.PositiveSmallIntegerField(_("money used by the end of quarter 2 (%)"), default=20)
+    target_q3 = models.PositiveSmallIntegerField(_("money used by the end of quarter 3 (%)"), default=50)
+    target_q4 = models.PositiveSmallIntegerField(_("money used by the end of quarter 4 (%)"), default=80)
+
+    class Meta:
+        ordering = ["-from_year"]
+        verbose_name = _("fund finance rule")
+        verbose_name_plural = _("fund finance rules")
+
+    def __str__(self) -> str:
+        return str(self.from_year)
+
+
+class ContributionBand(models.Model):
+    """A band of local-government revenue (without subsidies) and the least it must add to the
+    NHSO transfer, in per cent of that transfer: the band applies from `revenue_from` (inclusive)
+    up to the next band's."""
+
+    rule = models.ForeignKey(FinanceRule, on_delete=models.CASCADE, related_name="bands")
+    revenue_from = models.DecimalField(_("revenue from (baht)"), max_digits=14, decimal_places=2)
+    min_rate = models.DecimalField(
+        _("least contribution (per cent of the NHSO transfer)"), max_digits=5, decimal_places=2
+    )
+
+    class Meta:
+        ordering = ["rule", "revenue_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["rule", "revenue_from"], name="contribution_band_unique")
+        ]
+        verbose_name = _("contribution band")
+        verbose_name_plural = _("contribution bands")
+
+    def __str__(self) -> str:
+        return f"≥ {self.revenue_from:,.2f}: {self.min_rate} %"

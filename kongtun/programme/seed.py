@@ -292,3 +292,24 @@ def seed(apps: Any) -> None:
             model.objects.update_or_create(
                 code=code, defaults={"name": name, "legal_reference": rest[0] if rest else "", "order": order}
             )
+
+
+# The NHSO announcement on local health funds from fiscal year 2564 (2021): 45 baht per registered
+# person; the local government adds at least 30 % of the transfer when its own revenue is under
+# 6 million baht, 40 % from 6 to 20 million, 50 % above 20 million; money used by the end of
+# quarters 2, 3 and 4: 20, 50 and 80 %.
+FINANCE_RULES = [(2564, "45", (20, 50, 80), [("0", "30"), ("6000000", "40"), ("20000000.01", "50")])]
+
+
+def seed_finance_rules(apps: Any) -> None:
+    """Create the finance rules if none exist (an admin's later edits are kept)."""
+    FinanceRule = apps.get_model("programme", "FinanceRule")
+    ContributionBand = apps.get_model("programme", "ContributionBand")
+    for from_year, rate, (q2, q3, q4), bands in FINANCE_RULES:
+        rule, created = FinanceRule.objects.get_or_create(
+            from_year=from_year,
+            defaults={"per_head_rate": rate, "target_q2": q2, "target_q3": q3, "target_q4": q4},
+        )
+        if created:
+            for revenue_from, min_rate in bands:
+                ContributionBand.objects.create(rule=rule, revenue_from=revenue_from, min_rate=min_rate)
