@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("plans/", include("kongtun.plans.urls")),
     path("projects/", include("kongtun.projects.urls")),
     path("followups/", include("kongtun.followups.urls")),
+    path("finance/", include("kongtun.finance.urls")),
     path("dashboards/", include("kongtun.dashboards.urls")),
     path("search/", include("kongtun.search.urls")),
     path("exchange/", include("kongtun.exchange.urls")),

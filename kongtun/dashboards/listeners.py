@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kongtun.core.events import Change
-from kongtun.dashboards.services import PROJECTS, TARGETS, VALUES, rollup_update
+from kongtun.dashboards.services import PROJECTS, TARGETS, VALUES, finance_rollup_update, rollup_update
 
 # What each roll-up part counts, and the year it is filed under: a situation value of a year judges
 # the plans of the year before.
@@ -17,6 +17,9 @@ COUNTED = {
     "followups.activityreport": [(PROJECTS, 0)],
     "situations.situationvalue": [(VALUES, 0), (TARGETS, -1)],
 }
+# The writes to a fund's books: entries (every receipt, voucher and refund books one), the books
+# row (opening balance, closed-through date) and monthly closes and reopenings.
+BOOKS = {"finance.journalentry", "finance.fundbooks", "finance.monthclose"}
 
 
 def on_changes(changes: Sequence[Change]) -> None:
@@ -28,3 +31,6 @@ def on_changes(changes: Sequence[Change]) -> None:
             funds.setdefault((c.fiscal_year + shift, part), set()).add(c.fund_id)
     for (fiscal_year, part), fund_ids in sorted(funds.items()):
         rollup_update(fiscal_year=fiscal_year, fund_ids=fund_ids, parts=[part])
+    books = {c.fund_id for c in changes if c.model in BOOKS and c.fund_id is not None}
+    if books:
+        finance_rollup_update(fund_ids=books)

@@ -132,3 +132,36 @@ class RollupRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.fiscal_year}: {self.refreshed_at}"
+
+
+class FinanceMonth(models.Model):
+    """A fund's books month by month (read from posted entries): the money brought forward, the
+    income and expense of the month and the money at its end, and whether the month is closed.
+    The NHSO export and the finance dashboards read these rows; `dashboards.services.
+    finance_rollup_update` rewrites a fund's rows after every committed write to its books."""
+
+    fund_id = models.BigIntegerField()
+    region_id = models.PositiveSmallIntegerField()
+    province_id = models.CharField(max_length=2)
+    district_id = models.CharField(max_length=4)
+    fiscal_year = models.PositiveSmallIntegerField()
+    month = models.PositiveSmallIntegerField()  # calendar month 1–12, as NHSO numbers them
+    month_end = models.DateField()
+    brought_forward = models.DecimalField(max_digits=16, decimal_places=2, default=0)
+    income = models.DecimalField(max_digits=16, decimal_places=2, default=0)
+    expense = models.DecimalField(max_digits=16, decimal_places=2, default=0)
+    balance = models.DecimalField(max_digits=16, decimal_places=2, default=0)
+    closed = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["fund_id", "month_end"], name="finance_month_unique")]
+        indexes = [
+            models.Index(fields=["fiscal_year", "month", "region_id"]),
+            models.Index(fields=["fiscal_year", "province_id"]),
+            models.Index(fields=["fiscal_year", "district_id"]),
+        ]
+        verbose_name = _("finance roll-up")
+        verbose_name_plural = _("finance roll-ups")
+
+    def __str__(self) -> str:
+        return f"{self.fund_id} {self.month_end}: {self.balance}"

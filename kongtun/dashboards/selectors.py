@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 import django_filters
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -24,8 +25,9 @@ from kongtun.areas.models import District, Province, Region
 from kongtun.areas.selectors import Area, area_fund_filter, area_get, area_level
 from kongtun.core.choices import ConfigChoiceFilter
 from kongtun.core.thai import fiscal_year_of
-from kongtun.dashboards.models import IssueRollup, ProjectRollup, RollupRun
+from kongtun.dashboards.models import FinanceMonth, IssueRollup, ProjectRollup, RollupRun
 from kongtun.followups.models import ActivityReport, ReportSpending
+from kongtun.funds.access import area_for, fund_for
 from kongtun.funds.models import Fund, FundYear, ProgrammeRole
 from kongtun.funds.selectors import ALL, AreaYearFilter
 from kongtun.plans.models import Plan
@@ -505,3 +507,66 @@ class PlanFilter(AreaYearFilter):
 
 def plan_rows(queryset: QuerySet[Plan]) -> QuerySet[Plan]:
     return queryset.select_related("fund", "issue").order_by("-fiscal_year", "fund__code", "issue__order")
+
+
+# --- The books: the NHSO export and the finance figures, from the month roll-up ----------------
+
+
+def _month_rows(scope: Scope) -> QuerySet[FinanceMonth]:
+    """The month rows of the funds in the scope (any year)."""
+    rows = FinanceMonth.objects.all()
+    if scope.fund is not None:
+        return rows.filter(fund_id=scope.fund.pk)
+    return rows.filter(scope.q()) if scope.area is not None else rows
+
+
+@dataclass(frozen=True)
+class NhsoRow:
+    """One row of what NHSO's accounting program reads per fund and month (closed months only)."""
+
+    report_id: str
+    fund_code: str
+    budget_year: int
+    month_id: int
+    balance_forward: Decimal
+    revenue: Decimal
+    expenditure: Decimal
+
+
+def nhso_export(scope: Scope, month: int) -> list[NhsoRow]:
+    """The closed month `month` (1–12) of the scope's fiscal year, one row per fund that closed it,
+    in fund-code order (2 queries)."""
+    rows = list(
+        _month_rows(scope)
+        .filter(fiscal_year=scope.fiscal_year, month=month, closed=True)
+        .values_list("fund_id", "brought_forward", "income", "expense")
+    )
+    codes = dict(Fund.objects.filter(pk__in=[r[0] for r in rows]).values_list("id", "code"))
+    result = [
+        NhsoRow(
+            report_id=f"{codes[fund_id]}-{scope.fiscal_year}-{month:02d}",
+            fund_code=codes[fund_id],
+            budget_year=scope.fiscal_year,
+            month_id=month,
+            balance_forward=forward,
+            revenue=income,
+            expenditure=expense,
+        )
+        for fund_id, forward, income, expense in rows
+        if fund_id in codes
+    ]
+    return sorted(result, key=lambda r: r.fund_code)
+
+
+def books_scope_for(user: AnyUser, level: str, code: str, year: int | str | None) -> Scope:
+    """The scope of a read of the books' roll-up: the nation for programme admins (403 for anyone
+    else), an area for those with a role over it, a fund for those who see its books (404 for
+    anyone else, as everywhere)."""
+    scope = scope_get(level, code, year)
+    if scope.fund is not None:
+        fund_for(user, scope.fund.code, Action.READ_BOOKS)
+    elif scope.area is not None:
+        area_for(user, scope.level, scope.code, Action.VIEW)
+    elif not is_admin(user):
+        raise PermissionDenied
+    return scope
