@@ -4,6 +4,11 @@
 Rules: a role is held at the whole country (admin), an area, or a fund; an area role reaches every
 fund below it. Someone with no role over an object gets 404 (they must not learn it exists);
 someone who may see it but not do the action gets 403.
+
+Published objects (an approved project, a photo of its reports: `obj.is_public` is true) have a
+public face everyone may READ (the proposal without names, the results). Everything else about
+them stays internal: VIEW (comments, the quality check, history, follow-up, drafts) is never
+granted by publication, only by a role at the fund or by being the proposer.
 """
 
 from __future__ import annotations
@@ -35,7 +40,8 @@ class FundPlace(Protocol):
 
 
 class Action(StrEnum):
-    VIEW = "view"  # the fund's internal workspace: drafts, situation data, members
+    READ = "read"  # the public face of a published object; VIEW for anything unpublished
+    VIEW = "view"  # the fund's internal workspace: drafts, comments, quality, history, members
     EDIT = "edit"  # the fund record, its plans and settings
     ENTER_DATA = "enter_data"  # health-situation values
     PROPOSE = "propose"  # write a proposal to the fund
@@ -160,7 +166,16 @@ def _owner_of(obj: Any) -> int | None:
     return getattr(project, "proposer_id", None)
 
 
+def is_published(obj: Any) -> bool:
+    """Whether `obj` has a public face (an approved project says so with `is_public`)."""
+    return bool(getattr(obj, "is_public", False))
+
+
 def can(user: AnyUser | None, action: Action, obj: Any) -> bool:
+    if action == Action.READ:
+        if is_published(obj):
+            return True
+        action = Action.VIEW
     if user is None or not user.is_authenticated:
         return False
     if action == Action.ADMINISTER or obj is None:
@@ -180,8 +195,8 @@ def can(user: AnyUser | None, action: Action, obj: Any) -> bool:
 def authorize(user: AnyUser | None, action: Action, obj: Any, *, public: bool = False) -> None:
     """Raise 404 for someone who may not see `obj` at all, 403 for one who may see but not act.
 
-    `public=True` says the object is open to everyone to read (an approved project), so a
-    refused action is a 403 rather than a 404.
+    `public=True` says everyone knows the object exists (an approved project), so a refused
+    action on it, VIEW of its internal parts included, is a 403 rather than a 404.
     """
     if can(user, action, obj):
         return

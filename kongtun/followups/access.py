@@ -48,13 +48,12 @@ def deletable_report_for(user: AnyUser, pk: int, action: Action = Action.REPORT)
     return report
 
 
-def published_project_for(user: AnyUser, pk: int, action: Action = Action.VIEW) -> Project:
-    """An approved project as everyone may read its results (no role needed); anything else is 404."""
+def published_project_for(user: AnyUser, pk: int, action: Action = Action.READ) -> Project:
+    """An approved project as everyone may READ its results (no role needed); anything else is 404."""
     project = Project.objects.select_related("fund").filter(pk=pk, status__in=APPROVED_STATUSES).first()
     if project is None:
         raise Http404
-    if action != Action.VIEW:
-        authorize(user, action, project, public=True)
+    authorize(user, action, project, public=True)
     return project
 
 
@@ -77,9 +76,8 @@ def reads_as_public(user: AnyUser, project: Project) -> bool:
 
 
 def photo_for(user: AnyUser, pk: int, action: Action) -> ReportPhoto:
-    """A report's photo: everyone sees those of a public project; those of any other only people
+    """A report's photo: everyone may READ those of a public project; those of any other only people
     who may view the project (its fund's roles, its proposer); anyone else gets 404."""
     photo = get_object_or_404(ReportPhoto.objects.select_related("report__project__fund"), pk=pk)
-    if not (photo.is_public and action == Action.VIEW):
-        authorize(user, action, photo.report.project, public=photo.is_public)
+    authorize(user, action, photo, public=photo.is_public)
     return photo

@@ -389,5 +389,5 @@ def fund_followups(request: HttpRequest, code: str) -> HttpResponse:
 
 def photo_file(request: HttpRequest, pk: int, size: str) -> HttpResponseBase:
     """A photo's file, for those who may see it (the templates and the API link here, not to the storage)."""
-    photo = photo_for(request.user, pk, Action.VIEW)
+    photo = photo_for(request.user, pk, Action.READ)
     return stored_file_response(photo.file(size), public=photo.is_public)

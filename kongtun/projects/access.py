@@ -11,12 +11,11 @@ from kongtun.projects.selectors import PROJECT_RELATED
 
 
 def project_for(user: AnyUser, pk: int, action: Action) -> Project:
-    """The project `pk` if `user` may do `action` on it. Approved projects are public to read:
-    anyone may VIEW them, and anyone refused another action on them gets 403, not 404."""
+    """The project `pk` if `user` may do `action` on it. Approved projects are public to READ
+    (their public face); their internal parts (VIEW: comments, quality, history) stay with the
+    fund's roles and the proposer, and anyone refused on them gets 403, not 404."""
     project = get_object_or_404(Project.objects.select_related(*PROJECT_RELATED), pk=pk)
-    if action == Action.VIEW and project.is_approved:
-        return project
-    authorize(user, action, project, public=project.is_approved)
+    authorize(user, action, project, public=project.is_public)
     return project
 
 

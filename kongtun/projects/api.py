@@ -358,7 +358,7 @@ def _visitor(request: HttpRequest) -> Any:
 def get_project(request: HttpRequest, project_id: int) -> Project:
     """One proposal or project. Approved projects are public (without the names of the people
     responsible); drafts and proposals only for the fund's workers and the proposer."""
-    project = _full(project_for(request.user, project_id, Action.VIEW))
+    project = _full(project_for(request.user, project_id, Action.READ))
     project.internal = can(request.user, Action.VIEW, project)  # type: ignore[attr-defined]
     return project
 

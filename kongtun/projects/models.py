@@ -120,6 +120,11 @@ class Project(models.Model):
     def is_approved(self) -> bool:
         return self.status in APPROVED_STATUSES
 
+    @property
+    def is_public(self) -> bool:
+        """Its public face (the proposal without names, its results) is open to everyone to READ."""
+        return self.status in PUBLIC_STATUSES
+
 
 class ProblemSize(models.Model):
     """Section 3: a standard problem of the area with its size (carried from the situation data)."""

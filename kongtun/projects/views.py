@@ -63,7 +63,7 @@ def _sections() -> list[tuple[int, str]]:
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The whole proposal on one page, each section with its edit link; public for approved
     projects, without personal data for those who are not of the fund."""
-    project = selectors.project_sections(project_for(request.user, pk, Action.VIEW))
+    project = selectors.project_sections(project_for(request.user, pk, Action.READ))
     internal = can(request.user, Action.VIEW, project)
     editable = project.status in services.EDITABLE_STATUSES and can(request.user, Action.EDIT, project)
     context = {
@@ -362,7 +362,7 @@ def proposal_window_close(request: HttpRequest, code: str, window_id: int) -> Ht
 
 def project_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The proposal form as the funds print it, with the committee-decision part."""
-    project = selectors.project_sections(project_for(request.user, pk, Action.VIEW))
+    project = selectors.project_sections(project_for(request.user, pk, Action.READ))
     context = {
         "project": project,
         "internal": can(request.user, Action.VIEW, project),

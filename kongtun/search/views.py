@@ -46,7 +46,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
 def similar_list(request: HttpRequest, pk: int) -> HttpResponse:
     """Similar projects in other areas: a part of the project page (loaded by htmx), or a page of its
     own when the link is followed."""
-    project = project_for(request.user, pk, Action.VIEW)
+    project = project_for(request.user, pk, Action.READ)
     template = "search/_similar.html" if getattr(request, "htmx", False) else "search/similar.html"
     return render(request, template, {"project": project, "similar": similar_projects(project)})
 
