@@ -21,10 +21,9 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kongtun.core.thai import format_date
+from kongtun.reports.cells import looks_like_formula
 from kongtun.reports.document import Column, Document, Heading, Row, Table, Value, plain
 
-# What spreadsheet programs read as the start of a formula (OWASP "CSV injection").
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NUMBER_FORMAT = {"int": "#,##0", "money": "#,##0.00", "decimal": "#,##0.00", "number": "General"}
 SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 
@@ -113,7 +112,7 @@ def _put(cell: Any, value: Value, kind: str = "text") -> None:
     text = ILLEGAL_CHARACTERS_RE.sub("", text)
     cell.value = text
     cell.data_type = "s"  # openpyxl takes a string starting with "=" for a formula
-    if text.startswith(FORMULA_START):
+    if looks_like_formula(text):
         cell.quotePrefix = True
     if "\n" in text:
         cell.alignment = Alignment(wrap_text=True, vertical="top")

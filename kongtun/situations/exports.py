@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from typing import Any
 
@@ -13,6 +11,7 @@ from django.utils.translation import gettext as _
 from kongtun.core.thai import format_input_date
 from kongtun.funds.models import Fund
 from kongtun.reports.document import Column, Document, Kind, Row, Table
+from kongtun.reports.to_csv import render_csv
 from kongtun.reports.to_xlsx import render_xlsx
 from kongtun.situations.selectors import issue_indicators, values_for_export, year_issues
 from kongtun.situations.services import COLUMNS
@@ -86,9 +85,4 @@ def xlsx_bytes(rows: Iterable[list[Any]]) -> bytes:
 
 
 def csv_bytes(rows: Iterable[list[Any]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow(["" if c is None else c for c in row])
-    return out.getvalue().encode("utf-8-sig")
+    return render_csv(COLUMNS, rows)

@@ -19,6 +19,7 @@ from kongtun.core.events import changed
 from kongtun.core.thai import parse_date
 from kongtun.funds.models import Fund
 from kongtun.programme.models import Indicator
+from kongtun.reports.cells import csv_cell_read
 from kongtun.situations.models import SituationValue
 
 COLUMNS = [
@@ -198,7 +199,8 @@ def situation_file_read(*, upload: IO[bytes], filename: str) -> list[dict[str, A
             text = upload.read().decode("utf-8-sig")
         except UnicodeDecodeError:
             raise ValidationError(_("The CSV file must be saved as UTF-8.")) from None
-        raw_rows = [(n, list(r)) for n, r in enumerate(csv.reader(io.StringIO(text)), start=1)]
+        reader = csv.reader(io.StringIO(text))
+        raw_rows = [(n, [csv_cell_read(c) for c in r]) for n, r in enumerate(reader, start=1)]
     else:
         raise ValidationError(_("Upload the template as an .xlsx or .csv file."))
     if not raw_rows:
