@@ -23,8 +23,9 @@ from kongtun.followups.models import ActivityReport
 from kongtun.funds.models import Fund
 from kongtun.plans.models import Plan
 from kongtun.projects.models import Activity, BudgetLine, ExpenseGroup, Project
+from kongtun.reports.cells import FORMULA_START
 from kongtun.reports.document import Column, Document, Kind, Row, Table
-from kongtun.reports.to_xlsx import FORMULA_START, render_xlsx
+from kongtun.reports.to_xlsx import render_xlsx
 from kongtun.situations.models import SituationValue
 from kongtun.situations.services import COLUMNS as SITUATION_COLUMNS
 
