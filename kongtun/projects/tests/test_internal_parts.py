@@ -51,14 +51,14 @@ def _api(user: Any) -> Client:
 
 # The internal parts of an approved project, and what an outsider of another fund gets (the project
 # page says the project exists, so its own internal pages answer 403; the follow-up 404s as before).
+# The follow-up page, the final report and the activity reports are public reads without personal
+# data (issue 12): the outsider reads them, never the mentor's phone number.
 WEB = [
     ("/projects/{p}/comments/", 403),
     ("/projects/{p}/quality/", 403),
-    ("/followups/projects/{p}/", 404),
-    ("/followups/projects/{p}/final-report/", 404),
     ("/followups/projects/{p}/assessment/", 404),
-    ("/followups/reports/{r}/", 404),
 ]
+PUBLIC = ["/followups/projects/{p}/", "/followups/projects/{p}/final-report/", "/followups/reports/{r}/"]
 API = [
     ("/api/v1/projects/{p}/quality", 403),
     ("/api/v1/followups/projects/{p}/progress", 404),
@@ -88,6 +88,15 @@ def test_an_officer_of_another_fund_cannot_read_the_internal_pages(
 ) -> None:
     response = _web(story.officer_b).get(_url(url, approved))
     assert response.status_code == outsider
+    assert PHONE not in response.content.decode()
+
+
+@pytest.mark.parametrize("url", PUBLIC)
+def test_an_officer_of_another_fund_reads_the_public_follow_up_without_the_internal_parts(
+    story: SimpleNamespace, approved: SimpleNamespace, url: str
+) -> None:
+    response = _web(story.officer_b).get(_url(url, approved), follow=True)
+    assert response.status_code == 200
     assert PHONE not in response.content.decode()
 
 
