@@ -154,10 +154,10 @@ HANDLERS: dict[str, Callable[..., Outcome]] = {Kind.SITUATION: _situation, Kind.
 
 
 def _answer(row: SyncRecord) -> Answer:
-    answer = Answer(id=str(row.client_id), status="accepted")
-    if row.status == RecordStatus.CONFLICT:
+    conflict = row.status == RecordStatus.CONFLICT
+    answer = Answer(id=str(row.client_id), status="conflict" if conflict else "accepted")
+    if conflict:
         names = ", ".join(item["name"] for item in row.server.get("items", []))
-        answer.status = "conflict"
         answer.items = row.server.get("items", [])
         answer.reason = _(
             "Someone changed %(items)s on the server after this phone read it. Nothing was "
