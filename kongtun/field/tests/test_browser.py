@@ -146,7 +146,8 @@ def test_an_activity_report_with_a_photo_entered_offline_lands_once_with_its_pho
     page.get_by_role("button", name="บันทึกรายงาน").click()
     page.get_by_text("เก็บไว้ในโทรศัพท์แล้ว").wait_for()
     page.reload()
-    assert "1 ภาพรอส่ง" in _queue(page).inner_text()
+    # The queue is drawn from IndexedDB after the page loads: wait for it, not read it at once.
+    _queue(page).get_by_text("1 ภาพรอส่ง").wait_for()
     _shot(page, "report-offline")
 
     page.context.set_offline(False)
