@@ -2,8 +2,9 @@
 
 Thai is written without spaces, so every document keeps its text segmented into words (PyThaiNLP
 newmm, joined by spaces). On SQLite an FTS5 table (`search_fts`, made by migration 0002) indexes
-that text; on PostgreSQL `search_vector` (the 'simple' configuration over the segmented text, GIN
-index) does, with a pg_trgm index on the title for typos.
+that text, and a second one with the trigram tokenizer (`search_title_trgm`, migration 0004) the
+titles for typos; on PostgreSQL `search_vector` (the 'simple' configuration over the segmented text,
+GIN index) does, with a pg_trgm index on the title for typos.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@ projects from other areas; completed projects by issue.
 
 The query is segmented like the documents were, then matched with FTS5 (SQLite) or the
 'simple' full-text configuration (PostgreSQL); on PostgreSQL a title with a typo is still found
-through pg_trgm word similarity when full text finds nothing.
+through trigram word similarity when full text finds nothing (pg_trgm on PostgreSQL, an FTS5
+trigram table on SQLite).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 import django_filters
 from django.db import connection
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
@@ -30,10 +31,13 @@ from kongtun.programme.models import Issue, TargetGroup
 from kongtun.projects.models import Project, Status
 from kongtun.projects.selectors import WhereWhenFilter
 from kongtun.search.models import Kind, SearchDocument
-from kongtun.search.text import key_words, query_words, snippet
+from kongtun.search.text import key_words, query_words, snippet, trigrams, word_similarity
 
 CANDIDATES = 200  # the newest matches that are ranked by relevance
 COUNT_CAP = 500  # results are counted up to this number
+# pg_trgm's default word_similarity_threshold, applied to the embedded default's titles alike.
+TYPO_THRESHOLD = 0.6
+TYPO_POOL = 2000  # titles sharing the most trigrams with the query that are scored on SQLite
 
 
 def visible_documents(user: AnyUser) -> QuerySet[SearchDocument]:
@@ -140,7 +144,7 @@ def match(
 
 def _typo_match(queryset: QuerySet[SearchDocument], query: str) -> tuple[QuerySet[SearchDocument], int]:
     """Titles close to the query, and how many (counted up to the cap): pg_trgm word similarity on
-    PostgreSQL, a plain substring elsewhere."""
+    PostgreSQL, the same measure over an FTS5 trigram table on SQLite."""
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import TrigramWordSimilarity
 
@@ -155,8 +159,32 @@ def _typo_match(queryset: QuerySet[SearchDocument], query: str) -> tuple[QuerySe
             .order_by("-rank", "-pk")
         )
         return similar, len(first)
-    found = queryset.filter(title__icontains=query.strip()).order_by("-fiscal_year", "-pk")
-    return found, found[: COUNT_CAP + 1].count()
+    return _sqlite_typo_match(queryset, query)
+
+
+def _sqlite_typo_match(
+    queryset: QuerySet[SearchDocument], query: str
+) -> tuple[QuerySet[SearchDocument], int]:
+    """The titles that share most trigrams with the query (FTS5 trigram table, migration 0004),
+    scored in Python like pg_trgm's word similarity and kept above the same threshold."""
+    pieces = sorted(trigrams(query))
+    if not pieces:
+        return queryset.none(), 0
+    expression = " OR ".join('"{}"'.format(p.replace('"', '""')) for p in pieces)
+    pool = RawSQL(
+        "SELECT rowid FROM search_title_trgm WHERE search_title_trgm MATCH %s"
+        " ORDER BY bm25(search_title_trgm) LIMIT %s",
+        [expression, TYPO_POOL],
+    )
+    scored = [
+        (score, pk)
+        for pk, title in queryset.filter(pk__in=pool).values_list("pk", "title")
+        if (score := word_similarity(query, title)) >= TYPO_THRESHOLD
+    ]
+    best = [pk for _score, pk in sorted(scored, reverse=True)[:CANDIDATES]]
+    order = Case(*(When(pk=pk, then=Value(i)) for i, pk in enumerate(best)), default=Value(len(best)))
+    similar = SearchDocument.objects.select_related("fund").filter(pk__in=best).order_by(order)
+    return similar, min(len(scored), COUNT_CAP + 1)
 
 
 @dataclass

@@ -102,6 +102,10 @@ def _index_text(doc: SearchDocument) -> None:
             cursor.execute(
                 "INSERT INTO search_fts (rowid, segmented) VALUES (%s, %s)", [doc.pk, doc.segmented]
             )
+            cursor.execute("DELETE FROM search_title_trgm WHERE rowid = %s", [doc.pk])
+            cursor.execute(
+                "INSERT INTO search_title_trgm (rowid, title) VALUES (%s, %s)", [doc.pk, doc.title]
+            )
     elif connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchVector
 
@@ -139,6 +143,7 @@ def search_document_remove(*, kind: str, object_id: int) -> None:
     if connection.vendor == "sqlite" and ids:
         with connection.cursor() as cursor:
             cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [[i] for i in ids])
+            cursor.executemany("DELETE FROM search_title_trgm WHERE rowid = %s", [[i] for i in ids])
     SearchDocument.objects.filter(pk__in=ids).delete()
 
 
@@ -158,6 +163,7 @@ def search_reindex(*, progress: Any = None) -> int:
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts")
+            cursor.execute("DELETE FROM search_title_trgm")
     SearchDocument.objects.all().delete()
     sources = [
         Project.objects.select_related("fund").prefetch_related("plans").order_by("pk"),

@@ -35,6 +35,20 @@ _GENERIC = {
 }
 
 
+def trigrams(text: str, *, padded: bool = False) -> set[str]:
+    """The three-letter pieces of each word, lower-cased, as SQLite's trigram tokenizer cuts them;
+    `padded` adds two spaces before and one after each word, as pg_trgm does."""
+    words = [f"  {w} " if padded else w for w in text.lower().split()]
+    return {word[i : i + 3] for word in words for i in range(len(word) - 2)}
+
+
+def word_similarity(query: str, text: str) -> float:
+    """The share of the query's trigrams that the text holds, both padded like pg_trgm's: near its
+    word_similarity, so that the embedded default finds the titles with a typo that PostgreSQL does."""
+    wanted = trigrams(query, padded=True)
+    return len(wanted & trigrams(text, padded=True)) / len(wanted) if wanted else 0.0
+
+
 # Thai digits are the same numbers as Arabic ones: เขต ๕ is เขต 5, ๒๕๖๗ is 2567.
 _DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 

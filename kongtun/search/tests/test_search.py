@@ -196,6 +196,21 @@ def test_a_typo_marks_what_was_typed_with_its_vowel_not_its_pieces(story, data):
     assert "<mark>สูง</mark>" not in hit.snippet
 
 
+# A wrong vowel (สุง for สูง), a missing one (อยุ for อายุ).
+@pytest.mark.parametrize("typed", ["ส่งเสริมสุขภาพผู้สุงอายุ", "สุขภาพผู้สูงอยุ"])
+def test_a_title_typed_with_a_typo_is_found_on_either_database(story, data, typed):
+    results = search_documents(user=AnonymousUser(), query=typed)
+    assert results.fuzzy and TITLE in titles(results)
+    assert "ฮิปโป" not in "".join(titles(results))
+
+
+def test_a_typo_finds_a_draft_for_its_fund_officer_and_never_for_a_visitor(story, data):
+    typed = "ร่างเรื่องบุหรี่ไฟฟ้าในโรงเรือน"  # โรงเรียน typed as โรงเรือน
+    assert data.p3.title in titles(search_documents(user=story.officer_a, query=typed))
+    assert data.p3.title not in titles(search_documents(user=AnonymousUser(), query=typed))
+    assert data.p3.title not in titles(search_documents(user=story.officer_b, query=typed))
+
+
 def test_filters_take_a_district_or_a_fund_by_name_as_well_as_by_code(story, data):
     everyone = AnonymousUser()
     by_code = search_documents(user=everyone, query="บุหรี่", filters={"kind": "project", "district": "9003"})
