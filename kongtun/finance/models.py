@@ -180,6 +180,16 @@ class EntrySource(models.TextChoices):
     ADJUSTMENT = "adjustment", _("Adjustment")
 
 
+class IncomeSource(models.TextChoices):
+    """What a receipt is for; each kind is booked to its own income account (services.INCOME_ACCOUNT)."""
+
+    CARRY_OVER = "carry_over", _("Balance carried over")
+    NHSO = "nhso", _("NHSO transfer")
+    LOCAL_GOVERNMENT = "local_government", _("Local-government contribution")
+    INTEREST = "interest", _("Interest")
+    OTHER = "other", _("Other income")
+
+
 class JournalEntry(models.Model):
     fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="journal_entries")
     date = models.DateField(_("date"))
@@ -233,14 +243,6 @@ class JournalLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.account_id} Dr {self.debit} Cr {self.credit}"
-
-
-class IncomeSource(models.TextChoices):
-    CARRY_OVER = "carry_over", _("Balance carried over")
-    NHSO = "nhso", _("NHSO transfer")
-    LOCAL_GOVERNMENT = "local_government", _("Local-government contribution")
-    INTEREST = "interest", _("Interest")
-    OTHER = "other", _("Other income")
 
 
 class Document(models.Model):

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -34,6 +35,7 @@ from kongtun.finance.models import (
     Receipt,
     Refund,
 )
+from kongtun.finance.models import Document as BooksDocument
 from kongtun.followups.models import PaymentPeriod, ProjectClosing
 from kongtun.funds.models import Fund
 from kongtun.programme.models import SupportType
@@ -280,9 +282,54 @@ def _check_amount(amount: Decimal) -> None:
         raise ValidationError({"amount": _("The amount must be above zero.")})
 
 
-def _next_number(model: type[Receipt | PaymentVoucher | Refund], fund: Fund, fiscal_year: int) -> int:
-    last = model.objects.filter(fund=fund, fiscal_year=fiscal_year).aggregate(n=Max("number"))["n"]
+def _next_number(model: type[BooksDocument], fund_id: int, fiscal_year: int) -> int:
+    last = model._default_manager.filter(fund_id=fund_id, fiscal_year=fiscal_year).aggregate(n=Max("number"))[
+        "n"
+    ]
     return (last or 0) + 1
+
+
+DocumentT = TypeVar("DocumentT", bound=BooksDocument)
+
+# The entry source each kind of document books.
+DOCUMENT_SOURCE: dict[type[BooksDocument], str] = {
+    Receipt: EntrySource.RECEIPT,
+    PaymentVoucher: EntrySource.PAYMENT,
+    Refund: EntrySource.REFUND,
+}
+
+
+def _document_book(
+    model: type[DocumentT],
+    *,
+    books: FundBooks,
+    date: dt.date,
+    amount: Decimal,
+    money_account: Account,
+    entry_text: str,
+    lines: Sequence[Line],
+    description: str,
+    by: User | None,
+    **fields: object,
+) -> DocumentT:
+    """Book the document's entry and file the document under the next number of its fund and
+    fiscal year (the fund's books are open, so numbers do not collide). What each kind does before
+    and after (checks, a payment period marked paid) and the announcement stay with its service."""
+    entry = entry_book(
+        books=books, date=date, description=entry_text, source=DOCUMENT_SOURCE[model], lines=lines, by=by
+    )
+    return model._default_manager.create(
+        entry=entry,
+        fund_id=entry.fund_id,
+        date=entry.date,
+        fiscal_year=entry.fiscal_year,
+        number=_next_number(model, entry.fund_id, entry.fiscal_year),
+        amount=amount,
+        description=description,
+        money_account=money_account,
+        created_by=by,
+        **fields,
+    )
 
 
 @transaction.atomic
@@ -305,30 +352,21 @@ def receipt_create(
         raise ValidationError({"source": _("Choose the kind of income.")})
     into = _money_account(fund, money_account)
     label = IncomeSource(source).label
-    entry = entry_book(
+    receipt = _document_book(
+        Receipt,
         books=books,
         date=date,
-        description=f"{label} {payer}".strip(),
-        source=EntrySource.RECEIPT,
+        amount=amount,
+        money_account=into,
+        entry_text=f"{label} {payer}".strip(),
         lines=[
             Line(into, debit=amount),
             Line(account_for(fund=fund, role=INCOME_ACCOUNT[IncomeSource(source)]), credit=amount),
         ],
-        by=by,
-    )
-    fiscal_year = fiscal_year_of(date)
-    receipt = Receipt.objects.create(
-        fund=fund,
-        number=_next_number(Receipt, fund, fiscal_year),
-        date=date,
-        fiscal_year=fiscal_year,
-        amount=amount,
         description=description,
-        money_account=into,
-        entry=entry,
+        by=by,
         source=source,
         payer=payer,
-        created_by=by,
     )
     changed(receipt)
     return receipt
@@ -394,11 +432,13 @@ def voucher_create(
     _refuse_over_cash(paid_from, date, amount)
     support_type = project.support_type
     label = _("Payment to project %(code)s") % {"code": project.code or project.pk}
-    entry = entry_book(
+    voucher = _document_book(
+        PaymentVoucher,
         books=books,
         date=date,
-        description=f"{label} {project.title}",
-        source=EntrySource.PAYMENT,
+        amount=amount,
+        money_account=paid_from,
+        entry_text=f"{label} {project.title}",
         lines=[
             Line(
                 account_for(fund=fund, role=AccountRole.EXPENSE, support_type=support_type),
@@ -408,22 +448,11 @@ def voucher_create(
             ),
             Line(paid_from, credit=amount, project=project),
         ],
-        by=by,
-    )
-    fiscal_year = fiscal_year_of(date)
-    voucher = PaymentVoucher.objects.create(
-        fund=fund,
-        number=_next_number(PaymentVoucher, fund, fiscal_year),
-        date=date,
-        fiscal_year=fiscal_year,
-        amount=amount,
         description=description,
-        money_account=paid_from,
-        entry=entry,
+        by=by,
         project=project,
         period=period,
         payee=payee,
-        created_by=by,
     )
     if period is not None and period.paid_on is None:
         # The period is paid on the day its vouchers reach its amount.
@@ -463,11 +492,13 @@ def refund_create(
         )
     into = _money_account(fund, money_account)
     label = _("Refund from project %(code)s") % {"code": project.code or project.pk}
-    entry = entry_book(
+    refund = _document_book(
+        Refund,
         books=books,
         date=date,
-        description=f"{label} {project.title}",
-        source=EntrySource.REFUND,
+        amount=amount,
+        money_account=into,
+        entry_text=f"{label} {project.title}",
         lines=[
             Line(into, debit=amount, project=project),
             Line(
@@ -477,21 +508,10 @@ def refund_create(
                 support_type=project.support_type,
             ),
         ],
-        by=by,
-    )
-    fiscal_year = fiscal_year_of(date)
-    refund = Refund.objects.create(
-        fund=fund,
-        number=_next_number(Refund, fund, fiscal_year),
-        date=date,
-        fiscal_year=fiscal_year,
-        amount=amount,
         description=description,
-        money_account=into,
-        entry=entry,
+        by=by,
         project=project,
         closing=closing,
-        created_by=by,
     )
     changed(refund)
     return refund

@@ -8,9 +8,16 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from kongtun.core.events import changed
-from kongtun.finance.models import AccountRole, EntrySource, IncomeSource, JournalEntry, Receipt
-from kongtun.finance.services import Line, account_for, books_open, entry_book
+from kongtun.finance.models import AccountRole, EntrySource, FundBooks, IncomeSource, JournalEntry, Receipt
+from kongtun.finance.services import (
+    Line,
+    account_for,
+    books_open,
+    entry_book,
+    month_close,
+    month_end_of,
+    receipt_create,
+)
 from kongtun.funds.models import Fund
 from kongtun.programme.models import SupportType
 
@@ -22,32 +29,8 @@ INCOME_ROLE: dict[str, str] = {
 }
 
 
-@transaction.atomic
 def receive(fund: Fund, day: dt.date, amount: str, source: str = IncomeSource.NHSO) -> Receipt:
-    books = books_open(fund=fund)
-    bank = account_for(fund=fund, role=AccountRole.BANK)
-    income = account_for(fund=fund, role=INCOME_ROLE[source])
-    money = Decimal(amount)
-    entry = entry_book(
-        books=books,
-        date=day,
-        description=str(IncomeSource(source).label),
-        source=EntrySource.RECEIPT,
-        lines=[Line(bank, debit=money), Line(income, credit=money)],
-        by=None,
-    )
-    number = Receipt.objects.filter(fund=fund, fiscal_year=entry.fiscal_year).count() + 1
-    return Receipt.objects.create(
-        fund=fund,
-        number=number,
-        date=day,
-        fiscal_year=entry.fiscal_year,
-        amount=money,
-        money_account=bank,
-        entry=entry,
-        source=source,
-        payer="สปสช.",
-    )
+    return receipt_create(fund=fund, date=day, source=source, amount=Decimal(amount), payer="สปสช.", by=None)
 
 
 @transaction.atomic
@@ -69,10 +52,15 @@ def pay(fund: Fund, day: dt.date, amount: str, support: str = "10(1)") -> Journa
     )
 
 
-@transaction.atomic
 def close_through(fund: Fund, day: dt.date) -> None:
-    """Close the fund's months up to `day` (what the monthly close writes, and announces)."""
-    books = books_open(fund=fund)
-    books.locked_through = day
-    books.save(update_fields=["locked_through"])
-    changed(books)
+    """Close the fund's months up to `day` through the monthly close, one month after another: from
+    the month after the last closed one, or, when none is closed, from the fund's first entry."""
+    books = FundBooks.objects.filter(fund=fund).first()
+    first = JournalEntry.objects.filter(fund=fund).order_by("date").values_list("date", flat=True).first()
+    if books is not None and books.locked_through is not None:
+        month = books.locked_through + dt.timedelta(days=1)
+    else:
+        month = min(first or day, day)
+    while month <= day:
+        month_close(fund=fund, month_end=month, by=None)
+        month = month_end_of(month) + dt.timedelta(days=1)

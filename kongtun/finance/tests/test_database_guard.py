@@ -12,8 +12,8 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from kongtun.finance.models import Account, AccountRole, EntrySource, FundBooks, JournalEntry, JournalLine
-from kongtun.finance.services import books_open
+from kongtun.finance.models import Account, AccountRole, EntrySource, JournalEntry, JournalLine
+from kongtun.finance.services import books_open, month_close
 
 DAY = dt.date(2025, 11, 10)
 ENTRY = (
@@ -136,7 +136,7 @@ def test_a_line_is_a_debit_or_a_credit(story: SimpleNamespace) -> None:
 def test_a_closed_month_refuses_every_write(story: SimpleNamespace, posted: JournalEntry) -> None:
     unposted = draft(story.fund_a, DAY + dt.timedelta(days=1))
     bank = account(story.fund_a, AccountRole.BANK)
-    FundBooks.objects.filter(fund=story.fund_a).update(locked_through=dt.date(2025, 11, 30))
+    month_close(fund=story.fund_a, month_end=dt.date(2025, 11, 30), by=story.officer_a)
     refused("UPDATE finance_journalentry SET description = 'changed' WHERE id = %s", posted.pk)
     refused("UPDATE finance_journalentry SET posted = %s WHERE id = %s", False, posted.pk)
     refused("DELETE FROM finance_journalentry WHERE id = %s", unposted.pk)

@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from kongtun.finance.models import Account, AccountKind, AccountRole, EntrySource, FundBooks, JournalEntry
+from kongtun.finance.models import Account, AccountKind, AccountRole, EntrySource, JournalEntry
 from kongtun.finance.services import (
     DEFAULT_CHART,
     Line,
@@ -18,6 +18,7 @@ from kongtun.finance.services import (
     books_open,
     chart_seed,
     entry_book,
+    month_close,
     opening_balance_set,
 )
 from kongtun.funds.services import fund_update
@@ -94,7 +95,7 @@ def test_booking_refuses_an_unbalanced_entry_in_thai_words(story: SimpleNamespac
 
 
 def test_booking_refuses_a_date_in_a_closed_month(story: SimpleNamespace) -> None:
-    FundBooks.objects.update_or_create(fund=story.fund_a, defaults={"locked_through": dt.date(2025, 11, 30)})
+    month_close(fund=story.fund_a, month_end=dt.date(2025, 11, 30), by=story.officer_a)
     with pytest.raises(ValidationError, match="ปิดงวดบัญชีถึงวันที่"), transaction.atomic():
         books = books_open(fund=story.fund_a)
         entry_book(
