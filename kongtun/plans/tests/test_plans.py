@@ -201,6 +201,7 @@ def test_district_plan_page_for_mentor_and_district_officer(story: Any) -> None:
     for user in (story.mentor, story.district_officer, story.province_officer, story.region_officer):
         body = login(user).get(url).content.decode()
         assert "ยาสูบ" in body and story.fund_a.name in body
+        assert '<div class="stat">50,000.00</div>' in body  # the total in baht, with two decimals
     assert login(story.officer_b).get(url).status_code == 404
     province = reverse("plans:area", args=["province", "90", 2569])
     assert "ชุมชนปลอดบุหรี่" in login(story.province_officer).get(province).content.decode()
