@@ -353,6 +353,7 @@ def main() -> None:
     first_year = args.first_year or fiscal_year_of(timezone.localdate()) - args.years + 1
     started = time.monotonic()
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)  # the database cache of the production settings
     if not args.only:
         areas_load()
         programme_demo.load(args.size)
