@@ -14,6 +14,7 @@ from ninja import Field, Router, Schema, Status
 
 from kongtun.accounts.permissions import Action, signed_in
 from kongtun.finance import selectors, services
+from kongtun.finance.closing_api import router as closing_router
 from kongtun.finance.models import Account, JournalEntry, MonthClose, PaymentVoucher, Receipt, Refund
 from kongtun.followups.access import followup_for
 from kongtun.followups.models import PaymentPeriod
@@ -21,6 +22,7 @@ from kongtun.funds.access import fund_for
 from kongtun.funds.models import Fund
 
 router = Router(tags=["finance"])
+router.add_router("", closing_router)
 
 
 class AccountOut(Schema):

@@ -317,6 +317,11 @@ class Refund(Document):
     closing = models.OneToOneField(
         ProjectClosing, null=True, blank=True, on_delete=models.SET_NULL, related_name="refund"
     )
+    # The entry that took the refund back out of the books when its closing was reopened (dated
+    # the day of the reopening, so no closed month changes); a reversed refund counts for nothing.
+    reversal = models.OneToOneField(
+        JournalEntry, null=True, blank=True, on_delete=models.PROTECT, related_name="reversed_refund"
+    )
     history = HistoricalRecords()
 
     class Meta(Document.Meta):

@@ -9,8 +9,11 @@ from kongtun.accounts.types import HtmxRequest
 from kongtun.core.panels import Panel, provide
 from kongtun.core.thai import fiscal_year_of
 from kongtun.finance.contributions import contribution_check
-from kongtun.finance.selectors import books_summary, entries
+from kongtun.finance.selectors import books_summary, closings_with_refunds, entries
+from kongtun.followups.forms import ClosingReopenForm
 from kongtun.funds.models import Fund
+from kongtun.projects.models import Project
+from kongtun.projects.services import FINISHES, transitions_for
 
 
 @provide("fund.sections", order=30)
@@ -32,3 +35,19 @@ def contribution(request: HtmxRequest, fund: Fund) -> Panel | None:
         int(year) if year.isdigit() and 2400 < int(year) < 2700 else fiscal_year_of(timezone.localdate())
     )
     return Panel("finance/_contribution.html", {"fund": fund, "check": contribution_check(fund, fiscal_year)})
+
+
+@provide("followup.closing", order=10)
+def project_closing(request: HtmxRequest, project: Project) -> Panel | None:
+    """The project's closing with the money it returned, its reopened closings (who, when, why),
+    and the officer's buttons: close, or reopen with a reason."""
+    user = request.user
+    allowed = transitions_for(user, project)
+    context = {
+        "project": project,
+        "closings": closings_with_refunds(project),
+        "can_close": not set(FINISHES.values()).isdisjoint(allowed),
+        "can_reopen": "reopen" in allowed,
+        "reopen_form": ClosingReopenForm(),
+    }
+    return Panel("finance/_closing.html", context, request)

@@ -8,8 +8,10 @@ from typing import Any
 from django.db.models import DecimalField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
-from kongtun.finance.models import DEBIT_KINDS, Account, AccountRole, FundBooks, JournalEntry
+from kongtun.finance.models import DEBIT_KINDS, Account, AccountRole, FundBooks, JournalEntry, Refund
+from kongtun.followups.models import ProjectClosing
 from kongtun.funds.models import Fund
+from kongtun.projects.models import Project
 
 ZERO = Decimal("0")
 CENT = Decimal("0.01")
@@ -58,3 +60,16 @@ def books_summary(fund: Fund) -> dict[str, Any]:
         "locked_through": books.locked_through if books else None,
         "cash": cash,
     }
+
+
+def closings_with_refunds(project: Project) -> list[ProjectClosing]:
+    """The project's closings, the one in force first, each with `refund_booked` (its refund
+    document, or None) for the page."""
+    closings = list(ProjectClosing.objects.filter(project=project).select_related("reopened_by"))
+    refunds = {
+        r.closing_id: r for r in Refund.objects.filter(closing__in=closings).select_related("reversal")
+    }
+    for closing in closings:
+        closing.refund_booked = refunds.get(closing.pk)  # type: ignore[attr-defined]
+    closings.sort(key=lambda c: (c.reopened_at is not None, -c.pk))
+    return closings

@@ -255,7 +255,9 @@ def project_paid(project: Project) -> Decimal:
 
 
 def project_refunded(project: Project) -> Decimal:
-    return Refund.objects.filter(project=project).aggregate(s=Sum("amount"))["s"] or ZERO
+    """What the project returned to the fund (refunds not reversed by a reopened closing)."""
+    rows = Refund.objects.filter(project=project, reversal=None)
+    return rows.aggregate(s=Sum("amount"))["s"] or ZERO
 
 
 # Documents -------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """The follow-up API, mounted at /api/v1/followups/: periods, activity reports (with photo upload),
-closing, assessments, readiness and report downloads. Same services and access helpers as the web."""
+assessments, readiness and report downloads. Same services and access helpers as the web. Closing a
+project returns money to the fund, so it is the books' (/api/v1/finance/projects/{id}/closing)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from kongtun.followups.access import (
 from kongtun.followups.checklists import ITEM_LABEL
 from kongtun.followups.documents import activity_report_document, final_report_document
 from kongtun.followups.forms import ResultsForm
-from kongtun.followups.models import ActivityReport, PaymentPeriod, ProjectClosing
+from kongtun.followups.models import ActivityReport, PaymentPeriod
 from kongtun.projects.models import Activity, Project, ProjectTargetGroup
 from kongtun.reports.formats import document_response
 
@@ -128,17 +129,6 @@ class PhotoUploadOut(Schema):
 
 class AdviceIn(Schema):
     advice: str
-
-
-class ClosingIn(Schema):
-    status: str
-    closed_on: dt.date
-    returned_amount: Decimal = Decimal("0")
-    note: str = ""
-
-
-class ClosingOut(ClosingIn):
-    project_id: int
 
 
 class ValueItem(Schema):
@@ -313,12 +303,6 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @router.get("/reports/{pk}/docx")
 def report_word(request: HttpRequest, pk: int) -> HttpResponse:
     return _report_file(request, pk, "docx")
-
-
-@router.post("/projects/{pk}/closing", response={201: ClosingOut})
-def close(request: HttpRequest, pk: int, payload: ClosingIn) -> Status[ProjectClosing]:
-    project = followup_for(request.user, pk, Action.RECEIVE)
-    return Status(201, services.project_close(project=project, by=request.user, **payload.dict()))
 
 
 @router.get("/projects/{pk}/assessment", response=AssessmentOut)

@@ -194,8 +194,16 @@ class ClosingForm(forms.Form):
         label=_("How the project ended"), choices=ClosingStatus.choices, widget=forms.RadioSelect
     )
     closed_on = ThaiDateField(label=_("Closing date"))
-    returned_amount = MoneyField(label=_("Money returned to the fund (baht)"), initial=0)
+    returned_amount = MoneyField(
+        label=_("Money returned to the fund (baht)"),
+        required=False,
+        help_text=_("Leave it empty to return all the unused money."),
+    )
     note = forms.CharField(label=_("Note"), widget=_textarea(3), required=False)
+
+
+class ClosingReopenForm(forms.Form):
+    reason = forms.CharField(label=_("Why the closing is reopened"), widget=_textarea(3))
 
 
 class ClosingProblemForm(forms.Form):

@@ -160,7 +160,11 @@ class ClosingStatus(models.TextChoices):
 
 
 class ProjectClosing(models.Model):
-    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="closing")
+    """A project's closing (ปิดโครงการ). The officer may reopen it with a reason: the row stays, with
+    who reopened it, when and why (and its audit history), and a later closing is a new row. At most
+    one closing of a project is in force (`reopened_at` is null)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="closings")
     status = models.CharField(_("closing status"), max_length=12, choices=ClosingStatus)
     closed_on = models.DateField(_("closing date"))
     returned_amount = models.DecimalField(
@@ -168,8 +172,22 @@ class ProjectClosing(models.Model):
     )
     note = models.TextField(_("note"), blank=True)
     closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    reopened_at = models.DateTimeField(_("reopened at"), null=True, blank=True)
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reopen_reason = models.TextField(_("reason for reopening"), blank=True)
+    history = HistoricalRecords()
 
     class Meta:
+        ordering = ["project", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project"],
+                condition=models.Q(reopened_at__isnull=True),
+                name="project_closing_in_force",
+            )
+        ]
         verbose_name = _("project closing")
         verbose_name_plural = _("project closings")
 

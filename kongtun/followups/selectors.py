@@ -127,7 +127,8 @@ def project_progress(project: Project, *, today: dt.date | None = None) -> Progr
 
 
 def closing_of(project: Project) -> ProjectClosing | None:
-    return ProjectClosing.objects.filter(project=project).first()
+    """The project's closing in force (not reopened), if it is closed."""
+    return ProjectClosing.objects.filter(project=project, reopened_at=None).first()
 
 
 def value_assessment_of(project: Project) -> dict[str, ValueAssessment]:

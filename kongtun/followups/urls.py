@@ -17,7 +17,6 @@ urlpatterns = [
         views.closing_problem_delete,
         name="problem_delete",
     ),
-    path("projects/<int:pk>/closing/", views.closing, name="closing"),
     path("projects/<int:pk>/assessment/", views.assessment, name="assessment"),
     path("projects/<int:pk>/final-report/", views.final_report, name="final_report"),
     path("projects/<int:pk>/final-report/photos/", views.final_report_photos, name="final_report_photos"),

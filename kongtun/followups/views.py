@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from kongtun.accounts.permissions import Action, AnyUser, can
 from kongtun.core.files import stored_file_response
+from kongtun.core.panels import panels
 from kongtun.followups import selectors, services
 from kongtun.followups.access import (
     deletable_report_for,
@@ -30,7 +31,6 @@ from kongtun.followups.documents import activity_report_document, final_report_d
 from kongtun.followups.forms import (
     ActivityReportForm,
     AdviceForm,
-    ClosingForm,
     ClosingProblemForm,
     FinalReportPhotosForm,
     PeriodFormSet,
@@ -42,18 +42,16 @@ from kongtun.followups.forms import (
 from kongtun.followups.models import ActivityReport, ClosingProblem, ReportPhoto
 from kongtun.funds.access import fund_for
 from kongtun.projects.models import Project
-from kongtun.projects.services import FINISHES, transitions_for
 from kongtun.reports.formats import document_response
 from kongtun.reports.to_html import render_html
 
 
 def _abilities(user: AnyUser, project: Project) -> dict[str, bool]:
-    """What the templates offer: report, receive (officer), close (as the transition table allows),
-    advise (mentor)."""
+    """What the templates offer: report, receive (officer), advise (mentor). Closing is the books'
+    panel (slot `followup.closing`), since it returns money to the fund."""
     return {
         "can_report": can(user, Action.REPORT, project),
         "can_receive": can(user, Action.RECEIVE, project),
-        "can_close": not set(FINISHES.values()).isdisjoint(transitions_for(user, project)),
         "can_advise": can(user, Action.COMMENT, project),
     }
 
@@ -72,7 +70,7 @@ def project_followup(request: HttpRequest, pk: int) -> HttpResponse:
             "progress": selectors.project_progress(project),
             "periods": selectors.period_list(project),
             "reports": selectors.report_list(project),
-            "closing": selectors.closing_of(project),
+            "closing_panels": panels("followup.closing", request, project),
             **_abilities(request.user, project),
         },
     )
@@ -285,22 +283,6 @@ def closing_problem_delete(request: HttpRequest, pk: int, problem_id: int) -> Ht
     project = followup_for(request.user, pk, Action.REPORT)
     services.closing_problem_delete(problem=get_object_or_404(ClosingProblem, pk=problem_id, project=project))
     return redirect("followups:results", pk=project.pk)
-
-
-@login_required
-def closing(request: HttpRequest, pk: int) -> HttpResponse:
-    project = followup_for(request.user, pk, Action.RECEIVE)
-    form = ClosingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.project_close(project=project, by=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("The project was closed."))
-            return redirect("followups:project", pk=project.pk)
-    progress = selectors.project_progress(project)
-    return render(request, "followups/closing.html", {"project": project, "form": form, "progress": progress})
 
 
 def _assessment_save(request: HttpRequest, project: Project, form: Any) -> bool:

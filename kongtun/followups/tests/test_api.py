@@ -120,18 +120,6 @@ def test_api_photo_upload_is_multipart_and_refuses_bad_files(story: Any) -> None
     assert api(story.committee_a).post(url, {"photos": [photo()]}).status_code == 403
 
 
-def test_api_closing(story: Any) -> None:
-    project = running_project(story)
-    url = f"{BASE}/projects/{project.pk}/closing"
-    payload = {"status": "suspended", "closed_on": "2025-06-01", "returned_amount": "3000"}
-    assert api(story.proposer_a).post(url, payload, content_type="application/json").status_code == 403
-    assert api(story.officer_b).post(url, payload, content_type="application/json").status_code == 404
-    response = api(story.officer_a).post(url, payload, content_type="application/json")
-    assert response.status_code == 201
-    project.refresh_from_db()
-    assert project.status == "suspended"
-
-
 def test_api_assessment(story: Any) -> None:
     project = running_project(story)
     url = f"{BASE}/projects/{project.pk}/assessment"

@@ -31,14 +31,6 @@ def _report(project: Any, user: Any) -> Any:
     return report
 
 
-def test_closing_page_shows_the_project_period_and_the_money_not_spent(story: Any) -> None:
-    project = running_project(story)
-    _report(project, story.proposer_a)
-    body = login(story.officer_a).get(reverse("followups:closing", args=[project.pk])).content.decode()
-    assert "1 มกราคม 2568" in body and "30 กันยายน 2568" in body
-    assert "ยังไม่ได้ใช้ 8,500.00 บาท" in body
-
-
 def test_report_list_counts_photos_inside_the_activity_cell(story: Any) -> None:
     project = running_project(story)
     _report(project, story.proposer_a)
@@ -83,12 +75,3 @@ def test_report_list_flags_reports_that_ask_the_mentor_for_help(story: Any) -> N
     assert "ขอความช่วยเหลือจากพี่เลี้ยง" in login(story.mentor).get(url).content.decode()
     services.report_advise(report=report, advice="วัดก่อนและหลัง")
     assert "ขอความช่วยเหลือจากพี่เลี้ยง" not in login(story.mentor).get(url).content.decode()
-
-
-def test_the_close_button_is_offered_to_those_the_transition_table_lets_close(story: Any) -> None:
-    project = running_project(story)
-    url = reverse("followups:project", args=[project.pk])
-    closing = reverse("followups:closing", args=[project.pk])
-    assert closing in login(story.officer_a).get(url).content.decode()
-    for who in ("committee_a", "mentor", "proposer_a"):
-        assert closing not in login(getattr(story, who)).get(url).content.decode(), who

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from kongtun.conftest import login
 from kongtun.followups import services
-from kongtun.followups.models import ActivityReport, PaymentPeriod, ProjectClosing, SatisfactionQuestion
+from kongtun.followups.models import ActivityReport, PaymentPeriod, SatisfactionQuestion
 from kongtun.followups.tests.factories import running_project
 from kongtun.followups.tests.photos import not_an_image, photo
 
@@ -235,18 +235,6 @@ def test_problems_table_rows_are_added(story: Any) -> None:
     login(story.officer_a).post(url, {"problem": "ฝนตก", "cause": "ฤดูฝน", "suggestion": "จัดในร่ม"})
     assert project.closing_problems.count() == 1
     assert login(story.committee_a).post(url, {"problem": "x"}).status_code == 403
-
-
-def test_officer_closes_the_project(story: Any) -> None:
-    project = running_project(story)
-    url = reverse("followups:closing", args=[project.pk])
-    data = {"status": "completed", "closed_on": "01/10/2568", "returned_amount": "120", "note": ""}
-    assert login(story.proposer_a).post(url, data).status_code == 403
-    assert login(story.officer_b).post(url, data).status_code == 404
-    assert login(story.officer_a).post(url, data).status_code == 302
-    project.refresh_from_db()
-    assert project.status == "completed"
-    assert ProjectClosing.objects.get(project=project).returned_amount == Decimal("120")
 
 
 def test_assessment_saves_values_and_scores(story: Any) -> None:
