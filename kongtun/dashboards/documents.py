@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from kongtun.core.thai import format_date
-from kongtun.dashboards.selectors import Dashboard, Figures
+from kongtun.dashboards.selectors import Dashboard, Figures, NhsoRow
 from kongtun.dashboards.trends import Comparison, Trend, TrendLine, median_label
 from kongtun.projects.models import Project
 from kongtun.reports.document import (
@@ -266,3 +266,33 @@ def compare_document(comparison: Comparison, *, printed_on: dt.date) -> Document
     ]
     stem = f"compare-{scope.level}{'-' + scope.code if scope.code else ''}-{scope.fiscal_year}"
     return Document(title=title, filename=stem, blocks=blocks)
+
+
+NHSO_COLUMNS: list[tuple[str, Kind]] = [
+    ("REPORT_ID", "text"),
+    ("FUND_CODE", "text"),
+    ("BUDGET_YEAR", "number"),
+    ("MONTH_ID", "number"),
+    ("BALANCE_FORWARD", "money"),
+    ("REVENUE", "money"),
+    ("EXPENDITURE", "money"),
+]
+
+
+def nhso_export_document(scope_name: str, fiscal_year: int, month: int, rows: Iterable[NhsoRow]) -> Document:
+    """The NHSO export as one table whose header row is NHSO's column names (a workbook of the same
+    rows as the JSON: its first sheet, header in row 1, sums as numbers)."""
+    columns = [Column(name, 2.4, kind) for name, kind in NHSO_COLUMNS]
+    body = [
+        Row(
+            [r.report_id, r.fund_code, r.budget_year, r.month_id, r.balance_forward, r.revenue, r.expenditure]
+        )
+        for r in rows
+    ]
+    title = _("NHSO export %(year)s month %(month)s: %(scope)s") % {
+        "year": fiscal_year,
+        "month": month,
+        "scope": scope_name,
+    }
+    table = Table(columns=columns, rows=body, title="NHSO", empty="")
+    return Document(title=title, filename=f"nhso-{fiscal_year}-{month:02d}", blocks=[table])
