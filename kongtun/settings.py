@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "kongtun.core.middleware.RefuseNulMiddleware",  # a NUL in a path, query or field: 400 / API 422
     "simple_history.middleware.HistoryRequestMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",  # a refused login gets RATELIMIT_VIEW (429)
 ]

@@ -26,3 +26,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+# An address nobody serves: JSON under /api/, the 404 page elsewhere.
+handler404 = "kongtun.api.views.not_found"

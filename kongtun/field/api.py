@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from kongtun.core.api_errors import ErrorOut, error_body
 from kongtun.field import services
 
 router = Router(tags=["field"])
@@ -43,13 +44,9 @@ class SyncOut(Schema):
     results: list[AnswerOut]
 
 
-class PhotoOut(Schema):
+class SyncedPhotoOut(Schema):
     id: uuid.UUID
     stored: bool
-
-
-class Detail(Schema):
-    detail: str
 
 
 @router.post("/sync", response=SyncOut, url_name="field_sync")
@@ -61,7 +58,7 @@ def sync(request: HttpRequest, payload: SyncIn) -> dict[str, Any]:
     return {"results": [asdict(a) for a in services.sync_records(user=request.user, records=records)]}
 
 
-@router.post("/photos", response={200: PhotoOut, 409: Detail}, url_name="field_photo")
+@router.post("/photos", response={200: SyncedPhotoOut, 409: ErrorOut}, url_name="field_photo")
 def photo(
     request: HttpRequest,
     id: Form[uuid.UUID],
@@ -77,6 +74,6 @@ def photo(
         )
     except services.NotYet:
         return Status(
-            409, {"detail": _("The report of this photo is not saved yet: the phone sends it again later.")}
+            409, error_body(_("The report of this photo is not saved yet: the phone sends it again later."))
         )
     return Status(200, {"id": kept.client_id, "stored": stored})

@@ -9,10 +9,12 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from kongtun.accounts.permissions import Action
+from kongtun.core.api_errors import ErrorOut, error_body
 from kongtun.followups import selectors, services
 from kongtun.followups.access import (
     deletable_report_for,
@@ -43,13 +45,13 @@ class ProgressOut(Schema):
     is_late: bool
 
 
-class PeriodIn(Schema):
+class PaymentPeriodIn(Schema):
     amount: Decimal
     due_date: dt.date | None = None
     paid_on: dt.date | None = None
 
 
-class PeriodOut(PeriodIn):
+class PeriodOut(PaymentPeriodIn):
     number: int
 
 
@@ -169,7 +171,7 @@ class GroupCountIn(Schema):
     planned: int | None = None
 
 
-class ResultsIn(Schema):
+class FinalResultsIn(Schema):
     """Part 2 of the final report: what no activity report can know. What is left out keeps its
     saved value; persons reached default to what the activity reports add up to."""
 
@@ -237,7 +239,7 @@ def list_periods(request: HttpRequest, pk: int) -> list[PaymentPeriod]:
 
 
 @router.put("/projects/{pk}/periods", response=list[PeriodOut])
-def set_periods(request: HttpRequest, pk: int, payload: list[PeriodIn]) -> list[PaymentPeriod]:
+def set_periods(request: HttpRequest, pk: int, payload: list[PaymentPeriodIn]) -> list[PaymentPeriod]:
     project = followup_for(request.user, pk, Action.RECEIVE)
     return services.periods_set(project=project, periods=[p.dict() for p in payload])
 
@@ -278,14 +280,16 @@ def advise(request: HttpRequest, pk: int, payload: AdviceIn) -> ActivityReport:
     return services.report_advise(report=report, advice=payload.advice)
 
 
-@router.post("/reports/{pk}/photos", response={201: PhotoUploadOut, 422: PhotoUploadOut})
+@router.post("/reports/{pk}/photos", response={201: PhotoUploadOut, 422: ErrorOut})
 def upload_photos(
     request: HttpRequest, pk: int, photos: File[list[UploadedFile]]
 ) -> Status[dict[str, object]]:
     """Multipart upload of one or more photos (`photos` field); bad files are refused one by one."""
     report = report_for(request.user, pk, Action.REPORT)
     saved, errors = services.photos_add(report=report, uploads=photos)
-    return Status(422 if errors and not saved else 201, {"saved": saved, "errors": errors})
+    if errors and not saved:
+        return Status(422, error_body(_("No photo could be saved."), [("photos", error) for error in errors]))
+    return Status(201, {"saved": saved, "errors": errors})
 
 
 def _report_file(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
@@ -374,7 +378,7 @@ def get_results(request: HttpRequest, pk: int) -> dict[str, object]:
 
 
 @router.put("/projects/{pk}/results", response=ResultsOut)
-def save_results(request: HttpRequest, pk: int, payload: ResultsIn) -> dict[str, object]:
+def save_results(request: HttpRequest, pk: int, payload: FinalResultsIn) -> dict[str, object]:
     """The results page's form, as JSON: checked by the same form, saved by the same service."""
     project = followup_for(request.user, pk, Action.REPORT)
     data = {k: "" if v is None else v for k, v in ResultsForm(project=project).initial.items()}

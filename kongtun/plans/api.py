@@ -31,7 +31,7 @@ class TargetOut(TargetIn):
     indicator_code: str = Field(alias="indicator.code")
 
 
-class ProjectIn(Schema):
+class PlannedProjectIn(Schema):
     id: int | None = None
     title: str
     support_type: str
@@ -39,7 +39,7 @@ class ProjectIn(Schema):
     budget: Decimal = Decimal(0)
 
 
-class ProjectOut(ProjectIn):
+class PlannedProjectOut(PlannedProjectIn):
     support_type: str = Field(alias="support_type.code")
     org_type: str = Field(alias="org_type.code")
 
@@ -54,7 +54,7 @@ class PlanOut(Schema):
     approach: str
     budget: Decimal
     targets: list[TargetOut]
-    projects: list[ProjectOut]
+    projects: list[PlannedProjectOut]
 
     @staticmethod
     def resolve_targets(obj: Plan) -> list[PlanTarget]:
@@ -71,7 +71,7 @@ class PlanIn(Schema):
     approach: str = ""
     budget: Decimal = Decimal(0)
     targets: list[TargetIn] = []
-    projects: list[ProjectIn] = []
+    projects: list[PlannedProjectIn] = []
 
 
 class PlanCreateIn(PlanIn):

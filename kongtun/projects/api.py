@@ -19,6 +19,7 @@ from ninja.security import django_auth
 from kongtun.accounts.auth import TokenAuth
 from kongtun.accounts.models import User
 from kongtun.accounts.permissions import Action, authorize, can, fund_scope
+from kongtun.core.api_errors import ErrorOut, error_body, validation_items
 from kongtun.funds.models import Fund
 from kongtun.plans.models import Plan
 from kongtun.programme.models import Indicator, OrgType, SupportType, TargetGroup
@@ -32,7 +33,7 @@ router = Router(tags=["projects"])
 # --- schemas --------------------------------------------------------------------------------------
 
 
-class IndicatorOut(Schema):
+class ObjectiveIndicatorOut(Schema):
     indicator: str | None = None
     name: str
     unit: str
@@ -46,7 +47,7 @@ class IndicatorOut(Schema):
 
 class ObjectiveOut(Schema):
     text: str
-    indicators: list[IndicatorOut]
+    indicators: list[ObjectiveIndicatorOut]
 
     @staticmethod
     def resolve_indicators(obj: Any) -> list[Any]:
@@ -175,10 +176,6 @@ class ProjectFilters(Schema):
     offset: int = Field(0, ge=0)
 
 
-class Error(Schema):
-    detail: str
-
-
 class FindingOut(Schema):
     section: int
     message: str
@@ -249,7 +246,7 @@ class TargetGroupsIn(Schema):
     groups: list[TargetGroupIn]
 
 
-class PeriodIn(Schema):
+class ProjectPeriodIn(Schema):
     start_date: dt.date | None = None
     end_date: dt.date | None = None
 
@@ -276,7 +273,7 @@ class ActivitiesIn(Schema):
     activities: list[ActivityIn]
 
 
-class ResultsIn(Schema):
+class ExpectedResultsIn(Schema):
     expected_results: str = ""
     abstract: str = ""
 
@@ -323,13 +320,13 @@ def _by_code(model: Any, code: str | None, field: str) -> Any:
     return obj
 
 
-def _conflict(exc: ValidationError) -> Status[dict[str, str]]:
-    return Status(409, {"detail": " ".join(exc.messages)})
+def _conflict(exc: ValidationError) -> Status[dict[str, Any]]:
+    return Status(409, error_body(" ".join(exc.messages), validation_items(exc)))
 
 
 # --- endpoints --------------------------------------------------------------------------------------
 
-WRITE = {200: ProjectOut, 409: Error}
+WRITE = {200: ProjectOut, 409: ErrorOut}
 
 
 @router.get("", response=ProjectPage)
@@ -453,7 +450,7 @@ def update_target_groups(request: HttpRequest, project_id: int, payload: TargetG
 
 
 @router.put("/{int:project_id}/period", response=WRITE)
-def update_period(request: HttpRequest, project_id: int, payload: PeriodIn) -> Any:
+def update_period(request: HttpRequest, project_id: int, payload: ProjectPeriodIn) -> Any:
     return _write(request, project_id, services.project_update_period, **payload.dict())
 
 
@@ -464,7 +461,7 @@ def update_activities(request: HttpRequest, project_id: int, payload: Activities
 
 
 @router.put("/{int:project_id}/results", response=WRITE)
-def update_results(request: HttpRequest, project_id: int, payload: ResultsIn) -> Any:
+def update_results(request: HttpRequest, project_id: int, payload: ExpectedResultsIn) -> Any:
     return _write(request, project_id, services.project_update_results, **payload.dict())
 
 

@@ -91,7 +91,7 @@ def test_the_fund_detail_is_public(story: SimpleNamespace) -> None:
 def test_an_unknown_fund_is_404_with_a_json_message(db: None) -> None:
     response = Client().get("/api/v1/funds/L0000")
     assert response.status_code == 404
-    assert response.json() == {"detail": "ไม่พบข้อมูล"}
+    assert response.json() == {"detail": "ไม่พบข้อมูล", "errors": []}
 
 
 def test_only_admins_create_funds(story: SimpleNamespace) -> None:
@@ -105,7 +105,7 @@ def test_only_admins_create_funds(story: SimpleNamespace) -> None:
     }
     refused = _json(_client(story.officer_a), "post", "/api/v1/funds/", data)
     assert refused.status_code == 403
-    assert refused.json() == {"detail": "คุณไม่มีสิทธิ์ทำรายการนี้"}
+    assert refused.json() == {"detail": "คุณไม่มีสิทธิ์ทำรายการนี้", "errors": []}
     created = _json(_client(story.admin), "post", "/api/v1/funds/", data)
     assert created.status_code == 201
     assert created.json()["district_code"] == "9003"
@@ -115,7 +115,7 @@ def test_a_duplicate_fund_code_is_422_with_the_field_error(story: SimpleNamespac
     data = _update(story.fund_a, code="L9001")
     response = _json(_client(story.admin), "post", "/api/v1/funds/", data)
     assert response.status_code == 422
-    assert "code" in response.json()["errors"]
+    assert "code" in {e["field"] for e in response.json()["errors"]}
 
 
 def test_the_officer_updates_their_fund(story: SimpleNamespace) -> None:
@@ -187,4 +187,4 @@ def test_the_openapi_schema_is_also_served_next_to_its_version(db: None) -> None
 def test_an_invalid_fund_filter_is_422_not_every_fund(story: SimpleNamespace) -> None:
     response = Client().get("/api/v1/funds/", {"province": "XX", "role": "bogus"})
     assert response.status_code == 422
-    assert set(response.json()["errors"]) == {"province", "role"}
+    assert {e["field"] for e in response.json()["errors"]} == {"province", "role"}

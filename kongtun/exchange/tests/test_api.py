@@ -46,7 +46,7 @@ def test_a_bad_row_is_422_with_its_number_and_nothing_is_saved(story):
     ]
     response = _post(client, "/api/v1/exchange/funds/L9001/projects", {"rows": rows})
     assert response.status_code == 422
-    assert "3" in response.json()["errors"]["__all__"][0]
+    assert "3" in response.json()["errors"][0]["message"]
     assert not Project.objects.exists()
 
 

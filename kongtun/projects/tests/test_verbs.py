@@ -107,7 +107,7 @@ def test_the_page_and_the_api_refuse_approving_more_than_requested_in_the_same_w
         content_type="application/json",
     )
     assert api.status_code == 422
-    assert api.json()["errors"]["approved_budget"] == [words]
+    assert api.json()["errors"] == [{"field": "approved_budget", "message": words}]
     assert Project.objects.get(pk=project.pk).status == Status.SUBMITTED
 
 

@@ -66,7 +66,7 @@ def test_bulk_upsert_writes_nothing_and_names_the_bad_row(story: Any) -> None:
     ]
     response = post(login(story.officer_a), rows)
     assert response.status_code == 422
-    assert response.json()["errors"]["__all__"][0].startswith("แถวที่ 2")
+    assert response.json()["errors"][0]["message"].startswith("แถวที่ 2")
     assert not SituationValue.objects.exists()
 
 

@@ -143,7 +143,7 @@
       } else if (response.status === 422) {
         const problem = await response.json();
         photo.status = "refused";
-        photo.reason = Object.values(problem.errors || {}).flat().join(" ") || problem.detail;
+        photo.reason = (problem.errors || []).map((error) => error.message).join(" ") || problem.detail;
         await db.put("photos", photo);
       } // anything else (409: its report is not saved yet; a server error) is sent again later
     }
