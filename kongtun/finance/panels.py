@@ -21,7 +21,13 @@ def fund_books(request: HtmxRequest, fund: Fund) -> Panel | None:
     """The money the fund holds and its latest entries, for those who may read its books."""
     if not can(request.user, Action.READ_BOOKS, fund):
         return None
-    context = {"fund": fund, "books": books_summary(fund), "entries": list(entries(fund, limit=5))}
+    context = {
+        "fund": fund,
+        "books": books_summary(fund),
+        "entries": list(entries(fund, limit=5)),
+        "year": fiscal_year_of(timezone.localdate()),
+        "can_keep": can(request.user, Action.KEEP_BOOKS, fund),
+    }
     return Panel("finance/_fund_books.html", context)
 
 

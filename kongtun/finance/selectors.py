@@ -8,7 +8,8 @@ from typing import Any
 from django.db.models import DecimalField, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
-from kongtun.finance.models import DEBIT_KINDS, Account, AccountRole, FundBooks, JournalEntry, Refund
+from kongtun.finance.models import DEBIT_KINDS, Account, AccountRole, FundBooks, JournalEntry, Receipt, Refund
+from kongtun.finance.models import Document as BooksDocument
 from kongtun.followups.models import ProjectClosing
 from kongtun.funds.models import Fund
 from kongtun.projects.models import Project
@@ -73,3 +74,10 @@ def closings_with_refunds(project: Project) -> list[ProjectClosing]:
         closing.refund_booked = refunds.get(closing.pk)  # type: ignore[attr-defined]
     closings.sort(key=lambda c: (c.reopened_at is not None, -c.pk))
     return closings
+
+
+def document_list(fund: Fund, model: type[BooksDocument], fiscal_year: int) -> list[BooksDocument]:
+    """A fund's receipts, payment vouchers or refunds of a fiscal year, in number order."""
+    related = ("money_account",) if model is Receipt else ("money_account", "project")
+    rows = model._default_manager.filter(fund=fund, fiscal_year=fiscal_year).select_related(*related)
+    return list(rows.order_by("number"))
