@@ -50,6 +50,19 @@ def _run_commit_hooks(connection: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_page_cache(request: pytest.FixtureRequest) -> None:
+    """A test with real commits (browser tests) leaves the database cache table filled, and the
+    database is flushed between such tests but that table is not: start each with it empty, so no
+    page cached for another test's data is served (kongtun.core.pagecache)."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        from django.core.cache import cache
+
+        request.getfixturevalue("transactional_db")
+        cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _commits_as_in_production(monkeypatch: pytest.MonkeyPatch, settings: Any) -> None:
     """pytest-django runs a test inside a transaction that is rolled back, never committed, so the
     after-commit hooks (`kongtun.core.events`, mail) would never run. Here a write "commits" as it

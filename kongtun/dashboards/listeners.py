@@ -1,12 +1,15 @@
 """The roll-ups hear of every write that they count (a project, its plans, budget or status; a plan;
 an activity report and its spending) after it commits (`kongtun.core.events`), and re-aggregate the
-district and year it belongs to, once per commit however many objects changed there."""
+district and year it belongs to, once per commit however many objects changed there. Then the
+cached dashboard pages of the changed funds and of every area above them render anew."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from kongtun.core.events import Change
+from kongtun.core.pagecache import generations_bump
+from kongtun.dashboards.selectors import fund_generations
 from kongtun.dashboards.services import PROJECTS, TARGETS, VALUES, finance_rollup_update, rollup_update
 
 # What each roll-up part counts, and the year it is filed under: a situation value of a year judges
@@ -34,3 +37,6 @@ def on_changes(changes: Sequence[Change]) -> None:
     books = {c.fund_id for c in changes if c.model in BOOKS and c.fund_id is not None}
     if books:
         finance_rollup_update(fund_ids=books)
+    touched = {c.fund_id for c in changes if c.fund_id is not None}
+    if touched:
+        generations_bump(fund_generations(touched))

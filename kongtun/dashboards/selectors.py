@@ -8,6 +8,7 @@ issues, so the per-issue counts can add up to more than the total.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -79,6 +80,23 @@ class Scope:
         if self.level != "nation":
             params[self.level] = self.code
         return params
+
+
+def generation(scope: Scope) -> str:
+    """The page-cache generation of what a scope counts (kongtun.core.pagecache): `nation`,
+    `region:5`, `province:73`, `district:7301` or `fund:L9001`, whatever the year."""
+    return f"{scope.level}:{scope.code}" if scope.level != "nation" else "nation"
+
+
+def fund_generations(fund_ids: Iterable[int]) -> set[str]:
+    """The generations a write in these funds changes: each fund and every area above it."""
+    names = {"nation"}
+    rows = Fund.objects.filter(pk__in=set(fund_ids)).values_list(
+        "code", "district_id", "district__province_id", "district__province__region_id"
+    )
+    for code, district, province, region in rows:
+        names |= {f"fund:{code}", f"district:{district}", f"province:{province}", f"region:{region}"}
+    return names
 
 
 def scope_get(level: str, code: str, year: int | str | None) -> Scope:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 
+from kongtun.core.pagecache import PAGE_SECONDS, lazy, page_key
 from kongtun.dashboards import trends
 from kongtun.dashboards.documents import (
     compare_document,
@@ -24,6 +25,7 @@ from kongtun.dashboards.selectors import (
     Scope,
     dashboard,
     fiscal_year_choices,
+    generation,
     plan_rows,
     project_rows,
     scope_get,
@@ -81,17 +83,21 @@ def _crumbs(scope: Scope) -> list[object]:
 
 
 def dashboard_page(request: HttpRequest, level: str = "nation", code: str = "") -> HttpResponse:
+    """The same for everyone, so its content is kept in the page cache until a write in the scope
+    commits; the figures are read only when it is not there."""
     scope = scope_for(request, level, code)
-    board = dashboard(scope)
+    board = lazy(lambda: dashboard(scope))
     context = {
+        "page_key": page_key(request, [generation(scope)]),
+        "page_seconds": PAGE_SECONDS,
         "board": board,
         "scope": scope,
         "links": _links(scope),
         "years": fiscal_year_choices(),
-        "chart_data": _chart_data(board),
+        "chart_data": lazy(lambda: _chart_data(board())),
         "plan_query": urlencode(scope.filter_params()),
         "crumbs": _crumbs(scope),
-        "targets": trends.targets_by_issue(scope),
+        "targets": lazy(lambda: trends.targets_by_issue(scope)),
     }
     return render(request, "dashboards/dashboard.html", context)
 
@@ -125,22 +131,32 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     return render(request, "dashboards/plans.html", {"filter": filterset, "page": page})
 
 
-def _trend(request: HttpRequest, level: str, code: str) -> trends.Trend:
+def _trend_scope(request: HttpRequest, level: str, code: str) -> tuple[list[int], Scope]:
     years = trends.trend_years(request.GET.get("year"))
-    scope = scope_get(level, code, years[-1])
+    return years, scope_get(level, code, years[-1])
+
+
+def _trend(request: HttpRequest, level: str, code: str) -> trends.Trend:
+    years, scope = _trend_scope(request, level, code)
     return trends.trend(scope, years, indicators=trends.trend_indicators())
 
 
 def trend_page(request: HttpRequest, level: str = "nation", code: str = "") -> HttpResponse:
-    """The area's figures over the last five fiscal years beside the median of its parent's areas."""
-    the_trend = _trend(request, level, code)
+    """The area's figures over the last five fiscal years beside the median of its parent's areas;
+    kept in the page cache until a write in the area or its parent commits."""
+    years, scope = _trend_scope(request, level, code)
+    the_trend = lazy(lambda: trends.trend(scope, years, indicators=trends.trend_indicators()))
+    counted = [scope, *filter(None, [trends.parent_of(scope)])]
     context = {
+        "page_key": page_key(request, [generation(s) for s in counted]),
+        "page_seconds": PAGE_SECONDS,
         "trend": the_trend,
-        "scope": the_trend.scope,
-        "years": sorted({*fiscal_year_choices(), the_trend.scope.fiscal_year}, reverse=True),
-        "crumbs": _crumbs(the_trend.scope),
-        "chart_data": trends.trend_chart_data(the_trend),
-        "median_label": trends.median_label(the_trend),
+        "scope": scope,
+        "first_year": years[0],
+        "years": sorted({*fiscal_year_choices(), scope.fiscal_year}, reverse=True),
+        "crumbs": _crumbs(scope),
+        "chart_data": lazy(lambda: trends.trend_chart_data(the_trend())),
+        "median_label": lazy(lambda: trends.median_label(the_trend())),
     }
     return render(request, "dashboards/trends.html", context)
 

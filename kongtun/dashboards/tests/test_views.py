@@ -32,11 +32,11 @@ def test_dashboards_are_public(story, data, name, args):
 
 def test_district_dashboard_says_how_projects_in_two_plans_count(story, data):
     response = Client().get(reverse("dashboards:district", args=["9003"]), {"year": YEAR})
-    assert response.context["board"].approved == 4
+    assert response.context["board"]().approved == 4
     assert "projects:detail" not in response.text
     assert "4 " in response.text
     # The note explains the overlap between per-issue counts and the total.
-    assert response.context["board"].issue_project_sum == 5
+    assert response.context["board"]().issue_project_sum == 5
     assert "4 โครงการ เมื่อรวมรายประเด็นได้ 5" in response.text
 
 
@@ -125,13 +125,13 @@ def test_the_district_area_table_names_funds_by_their_local_government(story, da
     story.fund_a.lg_name = "เทศบาลตำบลบ้านนา"
     story.fund_a.save()
     response = Client().get(reverse("dashboards:district", args=["9003"]), {"year": YEAR})
-    labels = [c.label for c in response.context["board"].children]
+    labels = [c.label for c in response.context["board"]().children]
     assert "เทศบาลตำบลบ้านนา" in labels and story.fund_a.name not in labels
 
 
 def test_the_chart_shows_only_issues_with_plans_or_proposals(story, data):
     response = Client().get(reverse("dashboards:district", args=["9003"]), {"year": YEAR})
-    board = response.context["board"]
+    board = response.context["board"]()
     assert {r.label for r in board.issues_at_work} == {
         data.tobacco.name_th,
         data.activity.name_th,
