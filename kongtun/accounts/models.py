@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kongtun.areas.models import District, Province, Region
+from kongtun.core.history import History
 
 
 class NoticeEmail(models.TextChoices):
@@ -26,6 +27,8 @@ class User(AbstractUser):
     notice_email = models.CharField(
         _("notices by e-mail"), max_length=5, choices=NoticeEmail, default=NoticeEmail.EACH
     )
+    # Never the password hash; a login's `last_login` stamp is no change worth a row.
+    history = History(excluded_fields=["password", "last_login"])
 
     class Meta:
         verbose_name = _("user")
@@ -53,7 +56,9 @@ class Role(models.TextChoices):
 class Membership(models.Model):
     """A role of a user at exactly one scope: the whole country (admin), an area, or a fund."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
+    )
     role = models.CharField(_("role"), max_length=20, choices=Role)
     region = models.ForeignKey(Region, null=True, blank=True, on_delete=models.CASCADE)
     province = models.ForeignKey(Province, null=True, blank=True, on_delete=models.CASCADE)
@@ -66,6 +71,7 @@ class Membership(models.Model):
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="memberships_granted"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    history = History()
 
     class Meta:
         verbose_name = _("membership")
@@ -83,12 +89,16 @@ class Membership(models.Model):
 class ApiToken(models.Model):
     """A bearer token for the JSON API. Only a hash is stored; the key is shown once."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user")
+    )
     name = models.CharField(_("name"), max_length=100)
     prefix = models.CharField(max_length=8, db_index=True)
     key_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    # Never the key's hash: the trail keeps the name and the prefix shown on the profile page.
+    history = History(excluded_fields=["key_hash", "last_used_at"])
 
     class Meta:
         ordering = ["-created_at"]

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kongtun.core.history import History
 from kongtun.followups.models import ReportPhoto
 from kongtun.funds.models import Fund
 
@@ -47,6 +48,8 @@ class SyncRecord(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     resolved_at = models.DateTimeField(null=True, blank=True)
+    # Who changed its status or resolved it, and when; the payloads stay on the record only.
+    history = History(excluded_fields=["payload", "server"])
 
     class Meta:
         ordering = ["-received_at"]

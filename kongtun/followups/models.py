@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from kongtun.core.files import local_path
+from kongtun.core.history import History
 from kongtun.programme.models import TargetGroup
 from kongtun.projects.models import PUBLIC_STATUSES, Activity, ExpenseGroup, Project, ProjectTargetGroup
 
@@ -22,6 +23,7 @@ class PaymentPeriod(models.Model):
     amount = models.DecimalField(_("amount (baht)"), max_digits=14, decimal_places=2)
     due_date = models.DateField(_("due date"), null=True, blank=True)
     paid_on = models.DateField(_("paid on"), null=True, blank=True)
+    history = History()
 
     class Meta:
         ordering = ["project", "number"]
@@ -30,7 +32,7 @@ class PaymentPeriod(models.Model):
         verbose_name_plural = _("payment periods")
 
     def __str__(self) -> str:
-        return f"{self.project_id} #{self.number}"
+        return _("Payment period %(number)s") % {"number": self.number}
 
 
 class Rating(models.IntegerChoices):
@@ -98,10 +100,13 @@ class ReportParticipant(models.Model):
 
 
 class ReportSpending(models.Model):
-    report = models.ForeignKey(ActivityReport, on_delete=models.CASCADE, related_name="spending")
+    report = models.ForeignKey(
+        ActivityReport, on_delete=models.CASCADE, related_name="spending", verbose_name=_("activity report")
+    )
     expense_group = models.CharField(_("expense group"), max_length=14, choices=ExpenseGroup)
     description = models.CharField(_("item"), max_length=300, blank=True)
     amount = models.DecimalField(_("amount (baht)"), max_digits=14, decimal_places=2)
+    history = History()
 
     class Meta:
         ordering = ["report", "pk"]
@@ -113,13 +118,16 @@ class ReportSpending(models.Model):
 
 
 class ReportPhoto(models.Model):
-    report = models.ForeignKey(ActivityReport, on_delete=models.CASCADE, related_name="photos")
+    report = models.ForeignKey(
+        ActivityReport, on_delete=models.CASCADE, related_name="photos", verbose_name=_("activity report")
+    )
     image = models.ImageField(_("photo"), upload_to="reports/%Y/%m/")
     thumbnail = models.ImageField(upload_to="reports/thumbs/%Y/%m/", blank=True)
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     # Ticked by the proposer or the fund officer: printed in the final report under its activity.
     in_final_report = models.BooleanField(_("in the final report"), default=False)
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    history = History()
 
     class Meta:
         ordering = ["report", "pk"]

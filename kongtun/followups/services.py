@@ -21,6 +21,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from kongtun.accounts.models import Membership, Role
 from kongtun.accounts.services import notify
 from kongtun.core.events import after_commit, changed
+from kongtun.core.history import rows_replace
 from kongtun.core.thai import format_baht
 from kongtun.followups.checklists import ITEM_DIMENSION
 from kongtun.followups.models import (
@@ -74,17 +75,15 @@ def periods_set(*, project: Project, periods: Sequence[dict[str, Any]]) -> list[
             _("The payment periods add up to %(total)s but the approved budget is %(approved)s.")
             % {"total": format_baht(total), "approved": format_baht(approved)}
         )
-    PaymentPeriod.objects.filter(project=project).delete()
-    return [
-        PaymentPeriod.objects.create(
-            project=project,
-            number=number,
-            amount=p["amount"],
-            due_date=p.get("due_date"),
-            paid_on=p.get("paid_on"),
-        )
+    rows = [
+        {"number": number, "amount": p["amount"], "due_date": p.get("due_date"), "paid_on": p.get("paid_on")}
         for number, p in enumerate(periods, start=1)
     ]
+    return rows_replace(
+        list(PaymentPeriod.objects.filter(project=project).order_by("number")),
+        rows,
+        lambda values: PaymentPeriod.objects.create(project=project, **values),
+    )
 
 
 # Activity reports ------------------------------------------------------------------------------
@@ -125,18 +124,24 @@ def _save_lines(
                 actual=row.get("actual") or 0,
             )
     if spending is not None:
-        report.spending.all().delete()
+        lines = []
         for row in spending:
             amount = Decimal(row.get("amount") or 0)
             if amount < 0:
                 raise ValidationError(_("A spending amount cannot be negative."))
             if amount:
-                ReportSpending.objects.create(
-                    report=report,
-                    expense_group=row["expense_group"],
-                    description=row.get("description", ""),
-                    amount=amount,
+                lines.append(
+                    {
+                        "expense_group": row["expense_group"],
+                        "description": row.get("description", ""),
+                        "amount": amount,
+                    }
                 )
+        rows_replace(
+            list(report.spending.all()),
+            lines,
+            lambda values: ReportSpending.objects.create(report=report, **values),
+        )
 
 
 @transaction.atomic
@@ -355,8 +360,10 @@ def final_report_photos_choose(*, project: Project, photo_ids: Iterable[int]) ->
     unknown = chosen - set(photos.values_list("pk", flat=True))
     if unknown:
         raise ValidationError(_("These photos are not of this project's activity reports."))
-    photos.filter(pk__in=chosen).update(in_final_report=True)
-    photos.exclude(pk__in=chosen).update(in_final_report=False)
+    for photo in photos:
+        if photo.in_final_report != (photo.pk in chosen):
+            photo.in_final_report = photo.pk in chosen
+            photo.save(update_fields=["in_final_report"])  # one by one, each in the trail
     return list(photos.filter(in_final_report=True))
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kongtun.core.history import History
 from kongtun.funds.models import Fund
 from kongtun.plans.models import Plan, PlannedProject
 from kongtun.programme.models import Indicator, OrgType, SupportType, TargetGroup
@@ -209,6 +210,7 @@ class Activity(models.Model):
     planned_output_count = models.PositiveIntegerField(_("planned output (count)"), null=True, blank=True)
     start_date = models.DateField(_("from"), null=True, blank=True)
     end_date = models.DateField(_("to"), null=True, blank=True)
+    history = History()
 
     class Meta:
         ordering = ["project", "order", "pk"]
@@ -220,12 +222,15 @@ class Activity(models.Model):
 
 
 class BudgetLine(models.Model):
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="budget_lines")
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="budget_lines", verbose_name=_("activity")
+    )
     expense_group = models.CharField(_("expense group"), max_length=14, choices=ExpenseGroup)
     description = models.CharField(_("item"), max_length=300)
     quantity = models.DecimalField(_("quantity"), max_digits=12, decimal_places=2, default=1)
     unit_cost = models.DecimalField(_("unit cost (baht)"), max_digits=14, decimal_places=2, default=0)
     amount = models.DecimalField(_("amount (baht)"), max_digits=14, decimal_places=2, default=0)
+    history = History()
 
     class Meta:
         ordering = ["activity", "pk"]
@@ -266,6 +271,7 @@ class Comment(models.Model):
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    history = History()
 
     class Meta:
         ordering = ["project", "created_at", "pk"]

@@ -24,6 +24,7 @@ from kongtun.accounts.models import Membership, Role, User
 from kongtun.accounts.permissions import Action, AnyUser, can
 from kongtun.accounts.services import notify
 from kongtun.core.events import changed
+from kongtun.core.history import rows_replace
 from kongtun.core.thai import fiscal_year_of, to_money
 from kongtun.funds.models import Fund
 from kongtun.plans.models import Plan, PlannedProject
@@ -395,7 +396,6 @@ def activity_save(
     activity.end_date = end_date
     activity.full_clean()
     activity.save()
-    activity.budget_lines.all().delete()
     lines = []
     for row in budget_lines:
         description = (row.get("description") or "").strip()
@@ -408,16 +408,19 @@ def activity_save(
         if quantity < 0 or unit_cost < 0 or amount < 0:
             raise ValidationError(_("Budget amounts cannot be negative."))
         lines.append(
-            BudgetLine(
-                activity=activity,
-                expense_group=group,
-                description=description,
-                quantity=quantity,
-                unit_cost=unit_cost,
-                amount=amount,
-            )
+            {
+                "expense_group": group,
+                "description": description,
+                "quantity": quantity,
+                "unit_cost": unit_cost,
+                "amount": amount,
+            }
         )
-    BudgetLine.objects.bulk_create(lines)
+    rows_replace(
+        list(activity.budget_lines.all()),
+        lines,
+        lambda values: BudgetLine.objects.create(activity=activity, **values),
+    )
     if recalculate:
         project_recalculate_budget(project=project)
     return activity
