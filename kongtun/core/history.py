@@ -100,6 +100,10 @@ class Change:
     def kind_label(self) -> str:
         return str(KIND_LABELS[self.kind])
 
+    @property
+    def when(self) -> str:
+        return format_datetime(self.at)
+
 
 HistorySource = Callable[[Any], Iterable[models.QuerySet[Any]]]
 _sources: dict[str, list[HistorySource]] = defaultdict(list)

@@ -9,4 +9,4 @@ class FollowupsConfig(AppConfig):
     verbose_name = _("Follow-up")
 
     def ready(self) -> None:
-        from kongtun.followups import panels  # noqa: F401  (registers the panels it provides)
+        from kongtun.followups import history, panels  # noqa: F401  (register what they provide)

@@ -9,4 +9,4 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects")
 
     def ready(self) -> None:
-        from kongtun.projects import panels  # noqa: F401  (registers the panels it provides)
+        from kongtun.projects import history, panels  # noqa: F401  (register what they provide)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from kongtun.accounts.models import User
 from kongtun.accounts.permissions import ROLE_ACTIONS, Action, AnyUser, fund_scope, memberships
 from kongtun.core.choices import ConfigChoiceFilter
+from kongtun.core.history import Change, changes
 from kongtun.funds.models import Fund
 from kongtun.funds.selectors import ALL, AreaYearFilter, user_funds
 from kongtun.plans.models import PlannedProject
@@ -209,6 +210,12 @@ def funds_to_propose(user: AnyUser, limit: int = 3) -> list[Fund]:
     more than `limit` (officers of a district or admins start from the fund's own page)."""
     funds = list(user_funds(user, Action.PROPOSE).order_by("name")[: limit + 1])
     return funds if len(funds) <= limit else []
+
+
+def project_changes(project: Project) -> list[Change]:
+    """The audit trail of the project and its parts (activities, budget lines, comments, and what
+    the follow-up adds: payment periods, reports, spending, photos), newest first."""
+    return changes("project", project)
 
 
 def project_comments(project: Project) -> QuerySet[Comment]:

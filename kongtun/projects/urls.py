@@ -31,6 +31,7 @@ urlpatterns = [
     path("<int:pk>/review/", views.project_review, name="review"),
     path("<int:pk>/quality/", views.project_quality, name="quality"),
     path("<int:pk>/comments/", views.project_comments, name="comments"),
+    path("<int:pk>/history/", views.project_history, name="history"),
     path("<int:pk>/pdf/", views.project_pdf, name="pdf"),
     path("<int:pk>/<str:name>/", views.project_transition, name="transition"),
 ]

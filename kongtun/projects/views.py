@@ -50,6 +50,9 @@ CHANGES: dict[str, tuple[type[forms.Form], Callable[..., Project]]] = {
 }
 
 
+HISTORY_PAGE = 50
+
+
 def _user(request: HttpRequest) -> User:
     """The logged-in user (views that call this are behind login_required)."""
     return request.user  # type: ignore[return-value]
@@ -288,6 +291,14 @@ def project_comments(request: HttpRequest, pk: int) -> HttpResponse:
         "can_answer": project.proposer_id == request.user.pk,
     }
     return render(request, "projects/comments.html", context)
+
+
+@login_required
+def project_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who changed what in the project and its parts, and when: for the fund and the proposer."""
+    project = project_for(request.user, pk, Action.VIEW)
+    page = Paginator(selectors.project_changes(project), HISTORY_PAGE).get_page(request.GET.get("page"))
+    return render(request, "projects/history.html", {"project": project, "page": page})
 
 
 @login_required

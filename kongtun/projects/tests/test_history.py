@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.test import Client
+
 from kongtun.conftest import login
 from kongtun.followups.tests.test_api import api
 from kongtun.projects.models import Activity, BudgetLine, Comment
@@ -57,3 +59,22 @@ def test_a_comment_on_the_page_is_in_the_trail_with_the_mentor(story: Any) -> No
     )
     assert response.status_code == 302
     assert Comment.objects.get(project=project).history.get().history_user == story.mentor
+
+
+def test_the_history_page_shows_who_changed_what_old_to_new_to_the_fund_only(story: Any) -> None:
+    project = proposal(story)
+    client = api(story.proposer_a)
+    response = _json(client, "put", f"{BASE}/{project.pk}/results", {"expected_results": "ผู้สูบลดลงครึ่งหนึ่ง"})
+    assert response.status_code == 200
+    url = f"/projects/{project.pk}/history/"
+    page = login(story.officer_a).get(url)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "proposer_a" in text and "ผลที่คาดว่าจะได้รับ" in text  # the field's Thai label
+    assert text.index("ผู้สูบลดลง<") < text.index("ผู้สูบลดลงครึ่งหนึ่ง")  # old, then new
+    for user in (story.committee_a, story.mentor, story.proposer_a):
+        assert login(user).get(url).status_code == 200
+    assert login(story.officer_b).get(url).status_code == 404
+    assert login(story.nobody).get(url).status_code == 404
+    assert "/accounts/login/" in Client().get(url)["Location"]
+    assert url in login(story.officer_a).get(f"/projects/{project.pk}/").content.decode()
