@@ -8,10 +8,12 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from kongtun.accounts.models import ApiToken, Membership
 from kongtun.accounts.permissions import Action, AnyUser, fund_scope
 from kongtun.areas.models import District, Province, Region
 from kongtun.areas.selectors import Area, area_fund_filter
 from kongtun.core.choices import ConfigChoiceFilter, ConfigChoices
+from kongtun.core.history import Change, changes_of
 from kongtun.funds.models import Fund, FundYear, ProgrammeRole
 
 
@@ -117,3 +119,12 @@ class AreaYearFilter(ConfigChoices, django_filters.FilterSet):
     def filter_fund(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         value = value.strip()
         return queryset.filter(Q(fund__code__iexact=value) | Q(fund__name__icontains=value))
+
+
+def fund_member_changes(fund: Fund) -> list[Change]:
+    """The trail of the fund's roles (given, changed, taken) and of the API tokens of everyone who
+    ever held one, newest first; the tokens show their name and prefix, never a secret."""
+    members = Membership.history.filter(fund_id=fund.pk).values("user_id")
+    return changes_of(
+        [Membership.history.filter(fund_id=fund.pk), ApiToken.history.filter(user_id__in=members)]
+    )

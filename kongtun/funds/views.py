@@ -20,7 +20,7 @@ from kongtun.core.thai import fiscal_year_of
 from kongtun.funds import services
 from kongtun.funds.access import fund_for
 from kongtun.funds.forms import FundForm, FundYearForm
-from kongtun.funds.selectors import FundFilter, fund_list, fund_year_initial
+from kongtun.funds.selectors import FundFilter, fund_list, fund_member_changes, fund_year_initial
 
 
 def fund_index(request: HtmxRequest) -> HttpResponse:
@@ -103,6 +103,14 @@ def fund_members(request: AuthedRequest, code: str) -> HttpResponse:
             "can_manage": can(request.user, Action.MANAGE_MEMBERS, fund),
         },
     )
+
+
+@login_required
+def fund_members_history(request: AuthedRequest, code: str) -> HttpResponse:
+    """Who gave or took which role at the fund, and the members' API tokens: for its officer."""
+    fund = fund_for(request.user, code, Action.MANAGE_MEMBERS)
+    page = Paginator(fund_member_changes(fund), 50).get_page(request.GET.get("page"))
+    return render(request, "funds/members_history.html", {"fund": fund, "page": page})
 
 
 @login_required

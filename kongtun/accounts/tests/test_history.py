@@ -67,3 +67,14 @@ def test_a_role_given_and_taken_at_the_fund_is_in_the_trail_with_the_officer(sto
     assert client.post(f"{url}{membership.pk}/remove/").status_code == 302
     removed = Membership.history.filter(id=membership.pk).latest()
     assert removed.history_type == "-" and removed.history_user == story.officer_a
+
+
+def test_the_fund_officer_reads_the_history_of_roles_and_tokens_and_outsiders_do_not(story: Any) -> None:
+    client = login(story.officer_a)
+    url = f"/funds/{story.fund_a.code}/members/"
+    client.post(url, {"email": "new@example.org", "display_name": "อาสาใหม่", "role": Role.DATA_COLLECTOR})
+    page = client.get(f"{url}history/")
+    assert page.status_code == 200 and "officer_a" in page.content.decode()
+    assert f"{url}history/" in client.get(url).content.decode()
+    assert login(story.committee_a).get(f"{url}history/").status_code == 403
+    assert login(story.officer_b).get(f"{url}history/").status_code == 404
