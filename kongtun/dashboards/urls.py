@@ -14,12 +14,14 @@ urlpatterns = [
     path("compare/", views.compare_page, name="nation_compare"),
     path("compare/export/", views.compare_file, {"extension": "xlsx"}, name="nation_compare_export"),
     path("compare/report/", views.compare_file, {"extension": "pdf"}, name="nation_compare_report"),
+    path("finance/", views.finance_page, name="nation_finance"),
     path("projects/", views.project_list, name="projects"),
     path("plans/", views.plan_list, name="plans"),
     path("region/<str:code>/", views.dashboard_page, {"level": "region"}, name="region"),
     path("province/<str:code>/", views.dashboard_page, {"level": "province"}, name="province"),
     path("district/<str:code>/", views.dashboard_page, {"level": "district"}, name="district"),
     path("fund/<str:code>/", views.dashboard_page, {"level": "fund"}, name="fund"),
+    path("<str:level>/<str:code>/finance/", views.finance_page, name="finance"),
     path("<str:level>/<str:code>/trends/", views.trend_page, name="trends"),
     path(
         "<str:level>/<str:code>/trends/export/", views.trend_file, {"extension": "xlsx"}, name="trends_export"

@@ -18,11 +18,13 @@ from kongtun.dashboards.documents import (
     project_list_document,
     trend_document,
 )
+from kongtun.dashboards.finance import finance_board, reads_finance
 from kongtun.dashboards.selectors import (
     Dashboard,
     PlanFilter,
     ProjectFilter,
     Scope,
+    books_scope_for,
     dashboard,
     fiscal_year_choices,
     generation,
@@ -35,6 +37,8 @@ from kongtun.plans.models import Plan
 from kongtun.programme.models import Issue
 from kongtun.projects.selectors import APPROVED
 from kongtun.reports.formats import document_response
+
+FUNDS_SHOWN = 200  # funds listed on an area's finance page; the areas below lead to the rest
 
 
 def scope_for(request: HttpRequest, level: str, code: str) -> Scope:
@@ -98,8 +102,26 @@ def dashboard_page(request: HttpRequest, level: str = "nation", code: str = "") 
         "plan_query": urlencode(scope.filter_params()),
         "crumbs": _crumbs(scope),
         "targets": lazy(lambda: trends.targets_by_issue(scope)),
+        "reads_finance": reads_finance(request.user, scope),  # outside the cached content
     }
     return render(request, "dashboards/dashboard.html", context)
+
+
+def finance_page(request: HttpRequest, level: str = "nation", code: str = "") -> HttpResponse:
+    """The funds' money-use and balance rates against the spending-rate target, and their monthly
+    closes, with the areas one level down and the funds (behind the target first) to drill into."""
+    scope = books_scope_for(request.user, level, code, request.GET.get("year"))
+    board = finance_board(scope)
+    funds = sorted(board.funds, key=lambda f: (not board.behind(f), f.use_rate or 0, f.code))
+    context = {
+        "board": board,
+        "scope": scope,
+        "funds": funds[:FUNDS_SHOWN],
+        "more_funds": max(len(funds) - FUNDS_SHOWN, 0),
+        "years": sorted({*fiscal_year_choices(), scope.fiscal_year}, reverse=True),
+        "crumbs": _crumbs(scope),
+    }
+    return render(request, "dashboards/finance.html", context)
 
 
 def dashboard_file(
