@@ -8,7 +8,6 @@ document names it for each status an operation can answer (`_Schema.responses`).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -77,15 +76,15 @@ _STATUS_TEXT = {
 
 def error_statuses(operation: Operation) -> list[int]:
     """The 4xx statuses an operation can answer, besides those it declares itself."""
-    statuses = {422}  # any parameter can be refused, a NUL in the path or query too
+    # Any parameter can be refused (a NUL in the path or query too); a record named by the path or
+    # the query may be missing or hidden from the caller.
+    statuses = {404, 422}
     if any(model.__ninja_param_source__ in BODY_SOURCES for model in operation.models):
         statuses.add(400)
     if operation.auth_callbacks:
         statuses |= {401, 403}
-    if re.search(r"{", operation.path):
-        statuses.add(404)
     if WRITES & set(operation.methods):
-        statuses |= {403, 404, 409}
+        statuses |= {403, 409}
     statuses |= {s for s in operation.response_models if isinstance(s, int) and 400 <= s < 500}
     return sorted(statuses)
 

@@ -1,4 +1,5 @@
-"""Form pieces shared by every app: the Thai date field and the phone-friendly widgets."""
+"""Form pieces shared by every app: the Thai date field and the phone-friendly widgets. Their ranges
+are core.limits' rules, the ones the API schemas and the services apply too."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kongtun.core import thai
+from kongtun.core import limits, thai
 
 
 class ThaiDateInput(forms.TextInput):
@@ -29,6 +30,7 @@ class ThaiDateField(forms.DateField):
     """Accepts `15/03/2567` (B.E.), `15/03/2024` and ISO `2024-03-15`."""
 
     widget = ThaiDateInput
+    default_validators = [limits.date]
     default_error_messages = {
         "invalid": _("Enter a date as day/month/year in the Buddhist Era, for example 15/03/2567."),
     }
@@ -47,17 +49,16 @@ class ThaiDateField(forms.DateField):
 
 
 class MoneyField(forms.DecimalField):
-    """Baht with satang; refuses negative amounts, accepts `1,040,000.50`."""
+    """Baht with satang; refuses negative amounts and more than the column holds (limits.money),
+    accepts `1,040,000.50`."""
 
+    default_validators = [limits.money]
     default_error_messages = {
         "invalid": _("Enter an amount in baht, for example 15,000 or 15000.50."),
         "min_value": _("The amount cannot be negative."),
     }
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("max_digits", 14)
-        kwargs.setdefault("decimal_places", 2)
-        kwargs.setdefault("min_value", 0)
         kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
         super().__init__(**kwargs)
 
@@ -72,3 +73,28 @@ class MoneyField(forms.DecimalField):
         if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
             return thai.format_baht(value, unit=False)
         return super().prepare_value(value)
+
+
+class CountField(forms.IntegerField):
+    """A number of persons or outputs (or a registered population): 0 – limits.COUNT_MAX."""
+
+    default_validators = [limits.count]
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", forms.NumberInput(attrs={"inputmode": "numeric"}))
+        super().__init__(**kwargs)
+
+
+class FiscalYearField(forms.IntegerField):
+    """A fiscal year of the Buddhist Era (limits.fiscal_year)."""
+
+    default_validators = [limits.fiscal_year]
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", forms.NumberInput(attrs={"inputmode": "numeric"}))
+        super().__init__(**kwargs)
+
+
+def rating_errors() -> dict[str, Any]:
+    """A rating choice outside 1–5 is refused in the words of limits.rating."""
+    return {"invalid_choice": _("Choose a rating from 1 to 5.")}

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from kongtun.accounts.permissions import Action, signed_in
+from kongtun.core.limits import Date
 from kongtun.finance import selectors, services
 from kongtun.finance.closing_api import router as closing_router
 from kongtun.finance.models import Account, JournalEntry, MonthClose, PaymentVoucher, Receipt, Refund
@@ -65,7 +66,7 @@ class BooksOut(Schema):
 
 
 class OpeningIn(Schema):
-    date: dt.date
+    date: Date
     amount: Decimal = Field(ge=0, max_digits=14, decimal_places=2)
 
 
@@ -79,7 +80,7 @@ class DocumentOut(Schema):
 
 
 class ReceiptIn(Schema):
-    date: dt.date
+    date: Date
     source: str
     amount: Decimal = Field(gt=0, max_digits=14, decimal_places=2)
     payer: str = Field(max_length=200)
@@ -88,7 +89,7 @@ class ReceiptIn(Schema):
 
 
 class VoucherIn(Schema):
-    date: dt.date
+    date: Date
     amount: Decimal = Field(gt=0, max_digits=14, decimal_places=2)
     payee: str = Field(max_length=200)
     period: int | None = None
@@ -97,14 +98,14 @@ class VoucherIn(Schema):
 
 
 class RefundIn(Schema):
-    date: dt.date
+    date: Date
     amount: Decimal = Field(gt=0, max_digits=14, decimal_places=2)
     description: str = Field("", max_length=300)
     money_account: int | None = None
 
 
 class CloseIn(Schema):
-    month_end: dt.date
+    month_end: Date
 
 
 class ReopenIn(Schema):

@@ -15,6 +15,7 @@ from ninja.files import UploadedFile
 
 from kongtun.accounts.permissions import Action
 from kongtun.core.api_errors import ErrorOut, error_body
+from kongtun.core.limits import Count, Date, Money, Rating
 from kongtun.followups import selectors, services
 from kongtun.followups.access import (
     deletable_report_for,
@@ -46,9 +47,9 @@ class ProgressOut(Schema):
 
 
 class PaymentPeriodIn(Schema):
-    amount: Decimal
-    due_date: dt.date | None = None
-    paid_on: dt.date | None = None
+    amount: Money
+    due_date: Date | None = None
+    paid_on: Date | None = None
 
 
 class PeriodOut(PaymentPeriodIn):
@@ -57,7 +58,7 @@ class PeriodOut(PaymentPeriodIn):
 
 class ParticipantIn(Schema):
     target_group_id: int  # a ProjectTargetGroup of the project
-    actual: int = 0
+    actual: Count = 0
 
 
 class ParticipantOut(Schema):
@@ -68,7 +69,7 @@ class ParticipantOut(Schema):
 
 class SpendingIn(Schema):
     expense_group: str
-    amount: Decimal
+    amount: Money
     description: str = ""
 
 
@@ -93,11 +94,11 @@ class PhotoOut(Schema):
 class ReportIn(Schema):
     activity_id: int | None = None
     title: str = ""
-    date: dt.date
+    date: Date
     done: str = ""
     results: str = ""
-    actual_output_count: int | None = None
-    rating: int | None = None
+    actual_output_count: Count | None = None
+    rating: Rating | None = None
     problems: str = ""
     suggestions: str = ""
     help_needed: str = ""

@@ -7,7 +7,7 @@ from django import forms
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from kongtun.core.forms import MoneyField, ThaiDateField
+from kongtun.core.forms import CountField, MoneyField, ThaiDateField, rating_errors
 from kongtun.followups.checklists import VALUE_ITEMS
 from kongtun.followups.models import ClosingStatus, Rating, ReportPhoto, SatisfactionQuestion, ValueDimension
 from kongtun.followups.selectors import participants_by_group
@@ -64,12 +64,10 @@ class ActivityReportForm(forms.Form):
         required=False,
         help_text=_("Outputs / outcomes / the key results of the activity."),
     )
-    actual_output_count = forms.IntegerField(
+    actual_output_count = CountField(
         label=_("Actual output (count)"),
-        min_value=0,
         required=False,
         help_text=_("Leave it empty to count the persons taking part."),
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     rating = forms.TypedChoiceField(
         label=_("Achievement"),
@@ -78,6 +76,7 @@ class ActivityReportForm(forms.Form):
         required=False,
         empty_value=None,
         widget=forms.RadioSelect,
+        error_messages=rating_errors(),
     )
     problems = forms.CharField(label=_("Problems"), widget=_textarea(3), required=False)
     suggestions = forms.CharField(label=_("Suggestions"), widget=_textarea(3), required=False)
@@ -93,12 +92,10 @@ class ActivityReportForm(forms.Form):
         self.fields["activity"].queryset = project.activities.all()  # type: ignore[attr-defined]
         self.target_groups = list(project.target_groups.all())
         for group in self.target_groups:
-            self.fields[f"participants_{group.pk}"] = forms.IntegerField(
+            self.fields[f"participants_{group.pk}"] = CountField(
                 label=_("%(group)s: persons taking part (planned %(planned)s)")
                 % {"group": group.name, "planned": group.planned_count},
-                min_value=0,
                 required=False,
-                widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
             )
         for value, label in ExpenseGroup.choices:
             self.fields[f"spending_{value}"] = MoneyField(
@@ -247,13 +244,12 @@ class ResultsForm(forms.Form):
         for group in self.groups:
             # A group approved with 0 persons planned (as in seed 002) can get its number here.
             if not group.planned_count:
-                self.fields[f"planned_{group.pk}"] = forms.IntegerField(
-                    label=_("%(group)s: persons planned") % {"group": group.name}, min_value=0, required=False
+                self.fields[f"planned_{group.pk}"] = CountField(
+                    label=_("%(group)s: persons planned") % {"group": group.name}, required=False
                 )
-            self.fields[f"actual_{group.pk}"] = forms.IntegerField(
+            self.fields[f"actual_{group.pk}"] = CountField(
                 label=_("%(group)s: persons reached (planned %(planned)s)")
                 % {"group": group.name, "planned": group.planned_count},
-                min_value=0,
                 required=False,
                 help_text=_(
                     "The activity reports add up to %(reported)s persons. Change it only if the same "

@@ -20,6 +20,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from kongtun.accounts.models import Membership, Role
 from kongtun.accounts.services import notify
+from kongtun.core import limits
 from kongtun.core.events import after_commit, changed
 from kongtun.core.history import rows_replace
 from kongtun.core.thai import format_baht
@@ -66,6 +67,12 @@ def periods_set(*, project: Project, periods: Sequence[dict[str, Any]]) -> list[
     _require_running(project)
     if not periods:
         raise ValidationError(_("Enter at least one payment period."))
+    for period in periods:
+        limits.check(
+            amount=("money", period["amount"]),
+            due_date=("date", period.get("due_date")),
+            paid_on=("date", period.get("paid_on")),
+        )
     approved = project.approved_budget or Decimal("0")
     total = sum((Decimal(p["amount"]) for p in periods), Decimal("0"))
     if any(Decimal(p["amount"]) <= 0 for p in periods):
@@ -101,9 +108,36 @@ REPORT_FIELDS = (
 )
 
 
+def _listed(rows: Iterable[dict[str, Any]] | None) -> list[dict[str, Any]] | None:
+    return None if rows is None else list(rows)
+
+
 def _check_activity(project: Project, activity: Activity | None) -> None:
     if activity is not None and activity.project_id != project.pk:
         raise ValidationError({"activity": _("This activity belongs to another project.")})
+
+
+def _check_report(
+    project: Project,
+    date: dt.date,
+    fields: dict[str, Any],
+    participants: Iterable[dict[str, Any]] | None,
+    spending: Iterable[dict[str, Any]] | None,
+) -> None:
+    """The ranges of core.limits, and the day inside the project's period."""
+    limits.check(
+        date=("date", date),
+        actual_output_count=("count", fields.get("actual_output_count")),
+        rating=("rating", fields.get("rating")),
+    )
+    try:
+        limits.within(date, project.start_date, project.end_date)
+    except ValidationError as exc:
+        raise ValidationError({"date": exc}) from None
+    for row in participants or ():
+        limits.check(participants=("count", row.get("actual")))
+    for row in spending or ():
+        limits.check(spending=("money", row.get("amount")))
 
 
 def _save_lines(
@@ -165,6 +199,8 @@ def report_create(
     unknown = set(fields) - set(REPORT_FIELDS)
     if unknown:
         raise TypeError(f"unknown report fields: {sorted(unknown)}")
+    participants, spending = _listed(participants), _listed(spending)
+    _check_report(project, date, fields, participants, spending)
     report = ActivityReport.objects.create(
         project=project, activity=activity, title=title, date=date, reporter=by, **fields
     )
@@ -186,6 +222,8 @@ def report_update(
 ) -> ActivityReport:
     _require_running(report.project)
     _check_activity(report.project, activity)
+    participants, spending = _listed(participants), _listed(spending)
+    _check_report(report.project, fields.get("date", report.date), fields, participants, spending)
     asked_before = report.help_needed.strip()
     for name, value in fields.items():
         if name not in REPORT_FIELDS:

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
 from kongtun.accounts.permissions import Action
+from kongtun.core.limits import Count, Money
 from kongtun.funds import services
 from kongtun.funds.access import fund_create_check, fund_for
 from kongtun.funds.models import Fund
@@ -67,9 +66,9 @@ class FundCreateIn(FundIn):
 
 class FundYearIn(Schema):
     programme_role: str = "none"
-    registered_population: int | None = None
-    lg_revenue: Decimal | None = None
-    carry_over: Decimal | None = None
+    registered_population: Count | None = None
+    lg_revenue: Money | None = None
+    carry_over: Money | None = None
 
 
 @router.get("", response=FundPage, auth=None)

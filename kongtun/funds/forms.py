@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kongtun.areas.models import Subdistrict
-from kongtun.core.forms import MoneyField
+from kongtun.core.forms import CountField, FiscalYearField, MoneyField
 from kongtun.funds.models import Fund, ProgrammeRole
 
 
@@ -36,8 +36,8 @@ class FundForm(forms.ModelForm):
 
 
 class FundYearForm(forms.Form):
-    fiscal_year = forms.IntegerField(label=_("Fiscal year (B.E.)"), min_value=2540, max_value=2700)
+    fiscal_year = FiscalYearField(label=_("Fiscal year (B.E.)"))
     programme_role = forms.ChoiceField(label=_("Programme role"), choices=ProgrammeRole.choices)
-    registered_population = forms.IntegerField(label=_("Registered population"), min_value=0, required=False)
+    registered_population = CountField(label=_("Registered population"), required=False)
     lg_revenue = MoneyField(label=_("Local-government revenue (baht)"), required=False)
     carry_over = MoneyField(label=_("Balance carried over (baht)"), required=False)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from kongtun.accounts.models import Membership, Role, User
 from kongtun.accounts.services import FUND_ROLES
 from kongtun.areas.models import Subdistrict
+from kongtun.core import limits
 from kongtun.core.events import changed
 from kongtun.funds.models import Fund, FundYear
 
@@ -95,6 +96,12 @@ def fund_year_save(
     lg_revenue: Decimal | None = None,
     carry_over: Decimal | None = None,
 ) -> FundYear:
+    limits.check(
+        fiscal_year=("fiscal_year", fiscal_year),
+        registered_population=("count", registered_population),
+        lg_revenue=("money", lg_revenue),
+        carry_over=("money", carry_over),
+    )
     row, _created = FundYear.objects.update_or_create(
         fund=fund,
         fiscal_year=fiscal_year,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from kongtun.accounts.permissions import Action, fund_scope
+from kongtun.core.limits import Money, Number
 from kongtun.funds.access import fund_for
 from kongtun.plans import selectors, services
 from kongtun.plans.access import plan_for
@@ -23,8 +24,8 @@ router = Router(tags=["plans"])
 class TargetIn(Schema):
     indicator_code: str
     problem: str = ""
-    baseline: Decimal | None = None
-    target: Decimal | None = None
+    baseline: Number | None = None
+    target: Number | None = None
 
 
 class TargetOut(TargetIn):
@@ -36,7 +37,7 @@ class PlannedProjectIn(Schema):
     title: str
     support_type: str
     org_type: str
-    budget: Decimal = Decimal(0)
+    budget: Money = Decimal(0)
 
 
 class PlannedProjectOut(PlannedProjectIn):
@@ -69,7 +70,7 @@ class PlanIn(Schema):
     situation: str = ""
     objective: str = ""
     approach: str = ""
-    budget: Decimal = Decimal(0)
+    budget: Money = Decimal(0)
     targets: list[TargetIn] = []
     projects: list[PlannedProjectIn] = []
 

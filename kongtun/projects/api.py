@@ -20,6 +20,7 @@ from kongtun.accounts.auth import TokenAuth
 from kongtun.accounts.models import User
 from kongtun.accounts.permissions import Action, authorize, can, fund_scope
 from kongtun.core.api_errors import ErrorOut, error_body, validation_items
+from kongtun.core.limits import Count, Date, FiscalYear, Money, Number
 from kongtun.funds.models import Fund
 from kongtun.plans.models import Plan
 from kongtun.programme.models import Indicator, OrgType, SupportType, TargetGroup
@@ -190,7 +191,7 @@ class QualityOut(Schema):
 class ProjectCreateIn(Schema):
     fund: str
     title: str
-    fiscal_year: int | None = None
+    fiscal_year: FiscalYear | None = None
     organisation: str = ""
 
 
@@ -210,7 +211,7 @@ class PlansIn(Schema):
 
 class ProblemIn(Schema):
     problem: str
-    size: Decimal | None = None
+    size: Number | None = None
     indicator: str | None = None
 
 
@@ -223,8 +224,8 @@ class IndicatorIn(Schema):
     indicator: str | None = None
     name: str = ""
     unit: str = ""
-    baseline: Decimal | None = None
-    target: Decimal | None = None
+    baseline: Number | None = None
+    target: Number | None = None
 
 
 class ObjectiveIn(Schema):
@@ -239,7 +240,7 @@ class ObjectivesIn(Schema):
 class TargetGroupIn(Schema):
     target_group: str | None = None
     name: str = ""
-    planned_count: int = Field(0, ge=0)
+    planned_count: Count = 0
 
 
 class TargetGroupsIn(Schema):
@@ -247,25 +248,25 @@ class TargetGroupsIn(Schema):
 
 
 class ProjectPeriodIn(Schema):
-    start_date: dt.date | None = None
-    end_date: dt.date | None = None
+    start_date: Date | None = None
+    end_date: Date | None = None
 
 
 class BudgetLineIn(Schema):
     expense_group: str
     description: str
-    quantity: Decimal = Decimal(1)
-    unit_cost: Decimal = Decimal(0)
-    amount: Decimal | None = None
+    quantity: Number = Decimal(1)
+    unit_cost: Money = Decimal(0)
+    amount: Money | None = None
 
 
 class ActivityIn(Schema):
     title: str
     details: str = ""
     planned_output: str = ""
-    planned_output_count: int | None = None
-    start_date: dt.date | None = None
-    end_date: dt.date | None = None
+    planned_output_count: Count | None = None
+    start_date: Date | None = None
+    end_date: Date | None = None
     budget_lines: list[BudgetLineIn] = []
 
 
@@ -286,9 +287,9 @@ class ReasonIn(Schema):
 
 class ApproveIn(Schema):
     meeting_no: str = ""
-    meeting_date: dt.date | None = None
-    approved_budget: Decimal | None = None
-    report_due_date: dt.date | None = None
+    meeting_date: Date | None = None
+    approved_budget: Money | None = None
+    report_due_date: Date | None = None
     agreement_no: str = ""
     comment: str = ""
 
@@ -296,7 +297,7 @@ class ApproveIn(Schema):
 class RejectIn(Schema):
     comment: str = ""
     meeting_no: str = ""
-    meeting_date: dt.date | None = None
+    meeting_date: Date | None = None
 
 
 # --- helpers ----------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from django.forms import formset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kongtun.core.forms import MoneyField, ThaiDateField
+from kongtun.core.forms import CountField, MoneyField, ThaiDateField
 from kongtun.core.thai import fiscal_year_of
 from kongtun.plans.models import Plan
 from kongtun.programme.models import Indicator, OrgType, SupportType, TargetGroup
@@ -140,9 +140,8 @@ class TargetGroupRowForm(forms.Form):
         empty_label=_("– choose –"),
     )
     name = forms.CharField(label=_("Described as"), max_length=200, required=False)
-    planned_count = forms.IntegerField(
+    planned_count = CountField(
         label=_("Planned (persons)"),
-        min_value=0,
         required=False,
         widget=forms.TextInput({"inputmode": "numeric"}),
     )
@@ -166,9 +165,8 @@ class ActivityForm(forms.Form):
     planned_output = forms.CharField(
         label=_("Planned output"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    planned_output_count = forms.IntegerField(
+    planned_output_count = CountField(
         label=_("Planned output (count)"),
-        min_value=0,
         required=False,
         widget=forms.TextInput({"inputmode": "numeric"}),
     )

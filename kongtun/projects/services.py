@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from kongtun.accounts.models import Membership, Role, User
 from kongtun.accounts.permissions import Action, AnyUser, can
 from kongtun.accounts.services import notify
+from kongtun.core import limits
 from kongtun.core.events import changed
 from kongtun.core.history import rows_replace
 from kongtun.core.thai import fiscal_year_of, to_money
@@ -327,6 +328,7 @@ def project_update_period(
 ) -> Project:
     """Section 6: the period of the project."""
     _ensure_editable(project)
+    limits.check(start_date=("date", start_date), end_date=("date", end_date))
     if start_date and end_date and end_date < start_date:
         raise ValidationError({"end_date": _("The project cannot end before it starts.")})
     project.start_date = start_date
@@ -383,8 +385,18 @@ def activity_save(
     _ensure_editable(project)
     if activity is not None and activity.project_id != project.pk:
         raise ValidationError(_("This activity belongs to another project."))
+    limits.check(
+        planned_output_count=("count", planned_output_count),
+        start_date=("date", start_date),
+        end_date=("date", end_date),
+    )
     if start_date and end_date and end_date < start_date:
         raise ValidationError({"end_date": _("An activity cannot end before it starts.")})
+    for name, day in (("start_date", start_date), ("end_date", end_date)):
+        try:
+            limits.within(day, project.start_date, project.end_date)
+        except ValidationError as exc:
+            raise ValidationError({name: exc}) from None
     if activity is None:
         order = (project.activities.order_by("-order").values_list("order", flat=True).first() or 0) + 1
         activity = Activity(project=project, order=order)
@@ -405,6 +417,7 @@ def activity_save(
         if group not in ExpenseGroup.values:
             raise ValidationError({"expense_group": _("Choose one of the six expense groups.")})
         quantity, unit_cost, amount = _line_amount(row)
+        limits.check(quantity=("number", quantity), unit_cost=("money", unit_cost), amount=("money", amount))
         if quantity < 0 or unit_cost < 0 or amount < 0:
             raise ValidationError(_("Budget amounts cannot be negative."))
         lines.append(

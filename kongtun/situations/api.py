@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
 from kongtun.accounts.permissions import Action
+from kongtun.core.limits import Date, FiscalYear, Number
 from kongtun.funds.access import fund_for
 from kongtun.programme.models import Indicator, Issue
 from kongtun.situations import selectors, services
@@ -53,12 +54,12 @@ class ValueOut(Schema):
 
 class ValueIn(Schema):
     fund_code: str
-    fiscal_year: int
+    fiscal_year: FiscalYear
     indicator_code: str
-    value: Decimal
+    value: Number
     unit: str = ""
     source: str = ""
-    survey_date: dt.date | None = None
+    survey_date: Date | None = None
 
 
 class BulkIn(Schema):

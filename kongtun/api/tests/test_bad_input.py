@@ -117,11 +117,38 @@ def test_the_openapi_document_names_every_error_status_with_the_error_shape(db: 
             assert "422" in responses, (method, path)
             if operation.get("security"):
                 assert {"401", "403"} <= set(responses), (method, path)
-            if "{" in path:
-                assert "404" in responses, (method, path)
+            assert "404" in responses, (method, path)
             if method in ("post", "put", "patch", "delete"):
                 assert {"403", "404", "409"} <= set(responses), (method, path)
             for status, response in responses.items():
                 if status.startswith("4"):
                     assert response["content"]["application/json"]["schema"] == error, (method, path, status)
     assert set(document["components"]["schemas"]["ErrorOut"]["properties"]) == {"detail", "errors"}
+
+
+POPULATION_TH = "กรุณากรอกจำนวนเต็มตั้งแต่ 0 ถึง 10,000,000"
+YEAR_TH = "กรุณากรอกปีงบประมาณเป็นปี พ.ศ. ตั้งแต่ 2493 ถึง 2643 เช่น 2568"
+
+
+def test_a_population_too_big_is_refused_on_the_page_and_the_api_in_the_same_words(
+    story: SimpleNamespace,
+) -> None:
+    page = login(story.officer_a).post(
+        "/funds/L9001/year/", {"fiscal_year": 2568, "programme_role": "none", "registered_population": 10**12}
+    )
+    assert page.status_code == 200 and POPULATION_TH in page.content.decode()
+    answer = _api(story.officer_a).put(
+        "/api/v1/funds/L9001/years/2568", {"registered_population": 10**12}, content_type="application/json"
+    )
+    assert answer.status_code == 422
+    assert answer.json()["errors"] == [{"field": "registered_population", "message": POPULATION_TH}]
+
+
+def test_a_fiscal_year_out_of_range_is_refused_on_the_page_and_the_api_in_the_same_words(
+    story: SimpleNamespace,
+) -> None:
+    page = login(story.officer_a).post("/funds/L9001/year/", {"fiscal_year": 40000, "programme_role": "none"})
+    assert page.status_code == 200 and YEAR_TH in page.content.decode()
+    answer = _api(story.officer_a).put("/api/v1/funds/L9001/years/40000", {}, content_type="application/json")
+    assert answer.status_code == 422
+    assert answer.json()["errors"] == [{"field": "fiscal_year", "message": YEAR_TH}]
