@@ -392,11 +392,6 @@ def activity_save(
     )
     if start_date and end_date and end_date < start_date:
         raise ValidationError({"end_date": _("An activity cannot end before it starts.")})
-    for name, day in (("start_date", start_date), ("end_date", end_date)):
-        try:
-            limits.within(day, project.start_date, project.end_date)
-        except ValidationError as exc:
-            raise ValidationError({name: exc}) from None
     if activity is None:
         order = (project.activities.order_by("-order").values_list("order", flat=True).first() or 0) + 1
         activity = Activity(project=project, order=order)
