@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "kongtun.search",
     "kongtun.exchange",
     "kongtun.field",
+    "kongtun.webhooks",
     "kongtun.api",
     "kongtun.workspace",
 ]
@@ -210,6 +211,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 # Where links in e-mails lead (notices and their daily digest).
 KONGTUN_SITE_URL = os.environ.get("KONGTUN_SITE_URL", "http://localhost:8000")
+# Webhooks to private or loopback addresses: refused unless this is 1 (tests, local development).
+KONGTUN_WEBHOOKS_ALLOW_PRIVATE = os.environ.get("KONGTUN_WEBHOOKS_ALLOW_PRIVATE", "0") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Kongtun <no-reply@localhost>")
 
 # One cache for every worker, so rate limits hold across them: Redis when there is one, otherwise

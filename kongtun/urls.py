@@ -20,6 +20,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("search/", include("kongtun.search.urls")),
     path("exchange/", include("kongtun.exchange.urls")),
     path("field/", include("kongtun.field.urls")),
+    path("webhooks/", include("kongtun.webhooks.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     # The OpenAPI document also next to the version it describes (the docs page reads /api/openapi.json).
     path("api/v1/openapi.json", openapi_json, {"api": api}, name="openapi-v1"),

@@ -53,6 +53,7 @@ class Action(StrEnum):
     ADMINISTER = "administer"  # programme configuration
     READ_BOOKS = "read_books"  # the fund's ledger, documents and monthly closes
     KEEP_BOOKS = "keep_books"  # book receipts, payments, refunds; close and reopen months
+    SUBSCRIBE = "subscribe"  # webhooks: tell another system of the fund's (or area's) events
 
 
 _FUND_OFFICER = {
@@ -67,12 +68,13 @@ _FUND_OFFICER = {
     Action.MANAGE_MEMBERS,
     Action.READ_BOOKS,
     Action.KEEP_BOOKS,
+    Action.SUBSCRIBE,
 }
 ROLE_ACTIONS: dict[str, set[Action]] = {
     Role.ADMIN: set(Action),
-    Role.REGION_OFFICER: {Action.VIEW},
-    Role.PROVINCE_OFFICER: {Action.VIEW},
-    Role.DISTRICT_OFFICER: {Action.VIEW},
+    Role.REGION_OFFICER: {Action.VIEW, Action.SUBSCRIBE},
+    Role.PROVINCE_OFFICER: {Action.VIEW, Action.SUBSCRIBE},
+    Role.DISTRICT_OFFICER: {Action.VIEW, Action.SUBSCRIBE},
     Role.MENTOR: {Action.VIEW, Action.COMMENT},
     Role.FUND_OFFICER: _FUND_OFFICER,
     Role.COMMITTEE: {Action.VIEW, Action.DECIDE, Action.READ_BOOKS},

@@ -35,6 +35,7 @@ from kongtun.plans.api import router as plans_router
 from kongtun.projects.api import router as projects_router
 from kongtun.search.api import router as search_router
 from kongtun.situations.api import router as situations_router
+from kongtun.webhooks.api import router as webhooks_router
 
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 BODY_SOURCES = {"body", "form", "file"}
@@ -162,3 +163,4 @@ api.add_router("/v1/dashboards/", dashboards_router)
 api.add_router("/v1/search/", search_router)
 api.add_router("/v1/exchange/", exchange_router)
 api.add_router("/v1/field/", field_router)
+api.add_router("/v1/webhooks/", webhooks_router)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.conf import settings
@@ -104,7 +104,10 @@ def _flush() -> None:
         key = (change.model, change.pk)
         # A delete wins over earlier updates of the same object; otherwise the last word counts.
         if not (key in latest and latest[key].deleted):
-            latest.pop(key, None)
+            earlier = latest.pop(key, None)
+            if earlier is not None and earlier.extra:
+                # What an earlier announcement said (`created=True`) holds for the commit.
+                change = replace(change, extra={**earlier.extra, **change.extra})
             latest[key] = change
     _dispatch(list(latest.values()))
 

@@ -23,7 +23,12 @@ class JoinForm(forms.Form):
     )
 
 
+# What each choice does, said as the officer's act (the record then shows `Resolution`'s label).
+CHOICES = [
+    (Resolution.DEVICE, _("Use the phone's values (they replace the values on the server)")),
+    (Resolution.SERVER, _("Keep the values on the server (the phone's values are not used)")),
+]
+
+
 class ResolveForm(forms.Form):
-    keep = forms.ChoiceField(
-        label=_("Which values to keep"), choices=Resolution.choices, widget=forms.RadioSelect
-    )
+    keep = forms.ChoiceField(label=_("Which values to keep"), choices=CHOICES, widget=forms.RadioSelect)

@@ -207,7 +207,7 @@ def report_create(
     _save_lines(report, participants, spending)
     if report.help_needed.strip():
         _ask_mentors(report)
-    changed(report)
+    changed(report, created=True)  # a new report (webhooks tell of new ones only)
     return report
 
 

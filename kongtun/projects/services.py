@@ -506,13 +506,14 @@ def _change(
         rule(project)
     source, project.status = project.status, step.target
     project.save()
-    Transition.objects.create(
+    transition = Transition.objects.create(
         project=project, from_status=source, to_status=step.target, by=user, comment=comment
     )
     if notice:
         users = list(tell) if tell is not None else [u for u in [project.proposer] if u is not None]
         message = notice % {"title": project.title, "code": project.code}
         notify(users=users, message=message[:300], url=project.get_absolute_url())
+    changed(transition)  # a change of status, for those who listen for one (webhooks)
     changed(project)
     return project
 

@@ -118,7 +118,7 @@ def test_a_value_changed_on_the_server_meanwhile_is_flagged_and_the_officer_choo
     officer.get_by_role("link", name="เปรียบเทียบและเลือก").click()
     assert "31" in officer.locator("main").inner_text() and "22.00" in officer.locator("main").inner_text()
     _shot(officer, "conflict-both-versions")
-    officer.get_by_label("บันทึกค่าจากโทรศัพท์แล้ว").check()
+    officer.get_by_label("ใช้ค่าจากโทรศัพท์ (บันทึกแทนค่าที่อยู่ในระบบ)").check()
     officer.get_by_role("button", name="บันทึกการเลือก").click()
     officer.wait_for_url("**/field/conflicts/")
     assert SituationValue.objects.get().value == Decimal("31")

@@ -14,8 +14,13 @@ ROOT = Path(kongtun.__file__).parent
 SKIPPED = {"migrations", "tests", "demo", "bench"}
 THE_HELPER = ("projects/services.py", "_change")
 # Not a project's status: the search index keeps a copy of it on a project's report documents, and
-# the field app marks a synced record's conflict resolved (its own SyncRecord.status).
-COPIES = [("search/services.py", "search_document_update"), ("field/services.py", "conflict_resolve")]
+# the field app marks a synced record's conflict resolved (its own SyncRecord.status), and webhooks
+# record what came of sending a delivery (Delivery.status).
+COPIES = [
+    ("search/services.py", "search_document_update"),
+    ("field/services.py", "conflict_resolve"),
+    ("webhooks/services.py", "delivery_attempt"),
+]
 
 
 def _targets(node: ast.AST) -> list[ast.expr]:
