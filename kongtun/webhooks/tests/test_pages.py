@@ -142,7 +142,7 @@ def test_the_api_refuses_as_the_pages_do(story, settings) -> None:  # type: igno
         == 403
     )
     unknown = api_post(login(story.officer_a), base, {"url": HOOK, "events": ["everything"]})
-    assert unknown.status_code == 422 and "events" in unknown.json()["errors"]
+    assert unknown.status_code == 422 and "events" in [e["field"] for e in unknown.json()["errors"]]
     settings.KONGTUN_WEBHOOKS_ALLOW_PRIVATE = False
     refused = api_post(login(story.officer_a), base, {"url": "http://10.0.0.1/", "events": ["month.closed"]})
-    assert refused.status_code == 422 and "url" in refused.json()["errors"]
+    assert refused.status_code == 422 and "url" in [e["field"] for e in refused.json()["errors"]]
