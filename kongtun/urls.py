@@ -17,6 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("followups/", include("kongtun.followups.urls")),
     path("finance/", include("kongtun.finance.urls")),
     path("dashboards/", include("kongtun.dashboards.urls")),
+    path("reports/", include("kongtun.reports.urls")),
     path("search/", include("kongtun.search.urls")),
     path("exchange/", include("kongtun.exchange.urls")),
     path("field/", include("kongtun.field.urls")),

@@ -10,7 +10,7 @@ class DashboardsConfig(AppConfig):
 
     def ready(self) -> None:
         from kongtun.core.events import listen
-        from kongtun.dashboards import panels  # noqa: F401  (registers the panels it provides)
+        from kongtun.dashboards import jobs, panels  # noqa: F401  (register their exporter and panels)
         from kongtun.dashboards.listeners import on_changes
 
         listen(on_changes)

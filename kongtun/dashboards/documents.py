@@ -154,8 +154,9 @@ def _by_area(board: Dashboard) -> Table:
     return Table(columns, rows, title=_("By area"))
 
 
-def project_list_document(projects: Iterable[Project]) -> Document:
-    columns = [
+def project_list_columns() -> list[Column]:
+    """The columns of the project list's workbook (`dashboards.jobs`)."""
+    return [
         Column(_("Fiscal year"), 2),
         Column(_("Fund code"), 2),
         Column(_("Fund"), 4),
@@ -166,25 +167,20 @@ def project_list_document(projects: Iterable[Project]) -> Document:
         Column(_("Requested (baht)"), 2.5, "money"),
         Column(_("Approved (baht)"), 2.5, "money"),
     ]
-    rows = [
-        Row(
-            [
-                p.fiscal_year,
-                p.fund.code,
-                p.fund.name,
-                p.code or "",
-                p.title,
-                p.get_status_display(),
-                str(p.support_type or ""),
-                p.requested_budget,
-                p.approved_budget,
-            ]
-        )
-        for p in projects
+
+
+def project_list_row(p: Project) -> list[Value]:
+    return [
+        p.fiscal_year,
+        p.fund.code,
+        p.fund.name,
+        p.code or "",
+        p.title,
+        p.get_status_display(),
+        str(p.support_type or ""),
+        p.requested_budget,
+        p.approved_budget,
     ]
-    return Document(
-        title=_("Projects"), filename="projects", blocks=[Table(columns, rows, title=_("Projects"))]
-    )
 
 
 def _trend_value(line: TrendLine, value: Decimal | None) -> Cell:

@@ -15,10 +15,10 @@ from kongtun.dashboards import trends
 from kongtun.dashboards.documents import (
     compare_document,
     progress_report_document,
-    project_list_document,
     trend_document,
 )
 from kongtun.dashboards.finance import finance_board, reads_finance
+from kongtun.dashboards.jobs import project_list_file
 from kongtun.dashboards.selectors import (
     Dashboard,
     PlanFilter,
@@ -136,9 +136,9 @@ def dashboard_file(
 def project_list(request: HttpRequest) -> HttpResponse:
     """The list behind every dashboard number: approved projects for all, drafts for those who may view."""
     filterset = ProjectFilter(request.GET or None, queryset=visible_projects(request.user))
-    rows = project_rows(filterset.qs)
     if request.GET.get("format") == "xlsx":
-        return document_response(project_list_document(rows[:20000]), "xlsx")
+        return project_list_file(request)
+    rows = project_rows(filterset.qs)
     page = Paginator(rows, 30).get_page(request.GET.get("page"))
     template = (
         "dashboards/_project_results.html" if getattr(request, "htmx", False) else "dashboards/projects.html"

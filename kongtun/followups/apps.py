@@ -9,4 +9,4 @@ class FollowupsConfig(AppConfig):
     verbose_name = _("Follow-up")
 
     def ready(self) -> None:
-        from kongtun.followups import history, panels  # noqa: F401  (register what they provide)
+        from kongtun.followups import history, jobs, panels  # noqa: F401  (register what they provide)

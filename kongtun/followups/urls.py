@@ -20,6 +20,7 @@ urlpatterns = [
     path("projects/<int:pk>/assessment/", views.assessment, name="assessment"),
     path("projects/<int:pk>/final-report/", views.final_report, name="final_report"),
     path("projects/<int:pk>/final-report/photos/", views.final_report_photos, name="final_report_photos"),
+    path("projects/<int:pk>/final-report/print/", views.final_report_print, name="final_report_print"),
     path(
         "projects/<int:pk>/final-report.pdf",
         views.final_report_file,

@@ -39,6 +39,7 @@ from kongtun.followups.forms import (
     SatisfactionForm,
     ValueAssessmentForm,
 )
+from kongtun.followups.jobs import final_report_print as final_report_print_job
 from kongtun.followups.models import ActivityReport, ClosingProblem, ReportPhoto
 from kongtun.funds.access import fund_for
 from kongtun.projects.models import Project
@@ -347,6 +348,12 @@ def final_report_photos(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Choose photos of this project's activity reports."))
     return redirect(reverse("followups:final_report", args=[project.pk]) + "#photos")
+
+
+@require_POST
+def final_report_print(request: HttpRequest, pk: int) -> HttpResponse:
+    """The PDF made in the background: the job's page shows its progress and then the file."""
+    return final_report_print_job(request, published_project_for(request.user, pk))
 
 
 def final_report_file(request: HttpRequest, pk: int, extension: str) -> HttpResponse:

@@ -11,13 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, BinaryIO
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kongtun.core.thai import format_date
@@ -26,6 +28,7 @@ from kongtun.reports.document import Column, Document, Heading, Row, Table, Valu
 
 NUMBER_FORMAT = {"int": "#,##0", "money": "#,##0.00", "decimal": "#,##0.00", "number": "General"}
 SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
+CM_TO_WIDTH = 5  # a column `width` in cm of A4 as Excel's column width (characters)
 
 
 def render_xlsx(document: Document) -> bytes:
@@ -116,3 +119,46 @@ def _put(cell: Any, value: Value, kind: str = "text") -> None:
         cell.quotePrefix = True
     if "\n" in text:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def write_xlsx_rows(
+    out: BinaryIO,
+    *,
+    title: str,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[Value]],
+    about: Sequence[tuple[str, Value]] = (),
+    language: str = "th",
+) -> int:
+    """A workbook of any length written row by row (openpyxl's write-only mode keeps the rows on
+    disk, not in memory): the rows on a sheet named `title` under a header, then a sheet `about`
+    saying what the file holds and how many rows. Returns the number of rows written."""
+    book = Workbook(write_only=True)
+    book.properties.title = title
+    book.properties.language = language
+    names: set[str] = set()
+    sheet = book.create_sheet(_sheet_name(title, names))
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(column.width * CM_TO_WIDTH, 8), 60)
+    sheet.freeze_panes = "A2"
+    sheet.append([_cell(sheet, column.label, bold=True) for column in columns])
+    count = 0
+    for row in rows:
+        sheet.append([_cell(sheet, value, column.kind) for column, value in zip(columns, row, strict=False)])
+        count += 1
+    info = book.create_sheet(_sheet_name(_("About this file"), names))
+    info.column_dimensions["A"].width = 30
+    info.column_dimensions["B"].width = 60
+    facts: list[tuple[str, Value]] = [(_("File"), title), (_("Rows"), count), *about]
+    for label, value in facts:
+        info.append([_cell(info, label, bold=True), _cell(info, value, "int")])
+    book.save(out)
+    return count
+
+
+def _cell(sheet: Any, value: Value, kind: str = "text", *, bold: bool = False) -> Any:
+    cell = WriteOnlyCell(sheet)
+    _put(cell, value, kind)
+    if bold:
+        cell.font = Font(bold=True)
+    return cell

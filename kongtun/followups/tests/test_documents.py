@@ -53,7 +53,9 @@ def test_the_list_of_what_is_missing_is_on_the_page_and_not_in_the_files(story: 
     client = login(story.officer_a)
     page = client.get(reverse("followups:final_report", args=[project.pk])).content.decode()
     assert all(words in page for words in CHECKLIST)
-    assert page.index('id="readiness"') < page.index(reverse("followups:final_report_pdf", args=[project.pk]))
+    assert page.index('id="readiness"') < page.index(
+        reverse("followups:final_report_print", args=[project.pk])
+    )
     docx = _docx_text(client.get(reverse("followups:final_report_docx", args=[project.pk])).content)
     assert not [words for words in CHECKLIST if words in docx]
     pdf = pdf_text(client.get(reverse("followups:final_report_pdf", args=[project.pk])).content)
