@@ -4,6 +4,7 @@ they go, a failure kept (not a file), and a second click while one runs gives th
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 import pytest
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 from kongtun.conftest import login
-from kongtun.reports.document import Column
+from kongtun.reports.document import Column, Value
 from kongtun.reports.exporters import Output, Progress, exporter
 from kongtun.reports.models import ExportJob, JobStatus
 from kongtun.reports.services import export_job_run, export_job_start
@@ -22,7 +23,7 @@ from kongtun.reports.to_xlsx import write_xlsx_rows
 @exporter("tests.count")
 def count_export(params: dict[str, Any], out: BinaryIO, progress: Progress) -> Output:
     progress(0, params["n"])
-    rows = ([i, f"=row {i}"] for i in range(params["n"]))
+    rows: Iterator[list[Value]] = ([i, f"=row {i}"] for i in range(params["n"]))
     n = write_xlsx_rows(out, title=_("Rows"), columns=[Column("n", 2, "int"), Column("text", 4)], rows=rows)
     progress(n)
     return Output("count.xlsx", n)
@@ -79,7 +80,7 @@ def test_a_waiting_job_page_asks_again_until_it_is_done(story: Any) -> None:
 @pytest.mark.parametrize("n", [0, 4001])
 def test_a_streamed_workbook_counts_what_it_holds(n: int) -> None:
     out = io.BytesIO()
-    rows = ([i, "x"] for i in range(n))
+    rows: Iterator[list[Value]] = ([i, "x"] for i in range(n))
     assert write_xlsx_rows(out, title="t", columns=[Column("n", 2, "int"), Column("x", 2)], rows=rows) == n
     book = load_workbook(out)
     assert book.worksheets[0].max_row == n + 1
