@@ -127,3 +127,19 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.message
+
+
+class DigestDay(models.Model):
+    """A day whose notice digest went out: the digest job runs once a day, however often it is
+    enqueued or the command is run."""
+
+    day = models.DateField(_("day"), unique=True)
+    sent = models.PositiveIntegerField(_("e-mails sent"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("digest day")
+        verbose_name_plural = _("digest days")
+
+    def __str__(self) -> str:
+        return self.day.isoformat()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 from functools import partial
@@ -9,10 +10,11 @@ from functools import partial
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from kongtun.accounts.models import ApiToken, Membership, NoticeEmail, Notification, Role, User
+from kongtun.accounts.models import ApiToken, DigestDay, Membership, NoticeEmail, Notification, Role, User
 from kongtun.core.events import after_commit
 
 # The roles a fund officer may give at their own fund (never admin: that role reaches everything).
@@ -118,6 +120,19 @@ def notices_digest() -> int:
             send_mail(subject, "\n".join(lines), None, [user.email], fail_silently=True)
         Notification.objects.filter(pk__in=[n.pk for n in notices]).update(emailed_at=timezone.now())
     return len(by_user)
+
+
+def notices_digest_of_day(*, day: dt.date) -> int | None:
+    """The digest of `day`, sent once: the first run claims the day (two workers at once cannot
+    both claim it) and returns how many e-mails it sent; any later run of that day returns None."""
+    try:
+        with transaction.atomic():
+            DigestDay.objects.create(day=day)
+    except IntegrityError:
+        return None
+    sent = notices_digest()
+    DigestDay.objects.filter(day=day).update(sent=sent)
+    return sent
 
 
 def notifications_mark_read(*, user: User) -> None:

@@ -20,11 +20,16 @@ _ID_NUMBER = re.compile(r"(?<![\d-])\d[- ]?\d{4}[- ]?\d{5}[- ]?\d{2}[- ]?\d(?![\
 _PHONE = re.compile(r"(?<![\d.,])(?:\+66[- .]?|[0๐])\d(?:[- .]?\d){7,8}(?![\d,])")
 
 
+def hidden_mark() -> str:
+    """What `redact` writes in place of what it hides."""
+    return _("(hidden)")
+
+
 def redact(text: str) -> str:
     """`text` with every phone number, e-mail address and ID number replaced by a mark."""
     if not text or not any(ch.isdigit() or ch == "@" for ch in text):
         return text
-    mark = _("(hidden)")
+    mark = hidden_mark()
     for pattern in (_EMAIL, _ID_NUMBER, _PHONE):
         text = pattern.sub(mark, text)
     return text

@@ -9,4 +9,4 @@ class ExchangeConfig(AppConfig):
     verbose_name = _("Data exchange")
 
     def ready(self) -> None:
-        from kongtun.exchange import panels  # noqa: F401  (registers the panels it provides)
+        from kongtun.exchange import opendata, panels  # noqa: F401  (register their exporter and panels)

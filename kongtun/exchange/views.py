@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
-from kongtun.accounts.permissions import Action, can
-from kongtun.exchange import dhis2, exports, services
+from kongtun.accounts.permissions import Action, can, is_admin, signed_in
+from kongtun.exchange import dhis2, exports, opendata, services
 from kongtun.exchange.forms import Dhis2ImportForm, ImportForm, columns_of
 from kongtun.funds.access import fund_for
 from kongtun.funds.models import Fund
+from kongtun.reports.selectors import public_files
 from kongtun.situations.services import RowErrors
 
 KINDS = ("xlsx", "csv")
@@ -102,3 +104,21 @@ def formats(request: HttpRequest) -> HttpResponse:
     """The documented formats, for anyone (other systems' developers too)."""
     entities = [(f, columns_of(name)) for name, f in exports.FORMATS.items()]
     return render(request, "exchange/formats.html", {"entities": entities})
+
+
+def open_data(request: HttpRequest) -> HttpResponse:
+    """The programme's public data per fiscal year, for everyone: each year's newest ready zip."""
+    files = public_files(opendata.OPEN_DATA, "year")
+    rows = [(year, files.get(year)) for year in opendata.open_data_years()]
+    context = {"rows": rows, "entities": opendata.ENTITIES, "may_make": is_admin(request.user)}
+    return render(request, "exchange/open_data.html", context)
+
+
+@login_required
+@require_POST
+def open_data_make(request: HttpRequest, year: int) -> HttpResponse:
+    """A programme admin asks the queue for a year's file (made again with today's data)."""
+    if not is_admin(request.user):
+        raise PermissionDenied
+    job = opendata.open_data_start(year=year, user=signed_in(request.user))
+    return redirect("reports:job", pk=job.pk)

@@ -12,8 +12,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import transaction
 
-from kongtun.accounts.models import NoticeEmail, Notification
+from kongtun.accounts.models import DigestDay, NoticeEmail, Notification
 from kongtun.accounts.services import notices_digest, notify
+from kongtun.accounts.tasks import notices_digest_daily
 from kongtun.followups.services import report_create
 from kongtun.followups.tests.factories import running_project
 
@@ -84,3 +85,18 @@ def test_a_user_chooses_the_digest_on_their_profile(story: SimpleNamespace) -> N
     )
     story.officer_a.refresh_from_db()
     assert story.officer_a.notice_email == NoticeEmail.DAILY
+
+
+def test_the_digest_job_runs_once_a_day_however_often_it_is_enqueued(story: SimpleNamespace) -> None:
+    story.officer_a.notice_email = NoticeEmail.DAILY
+    story.officer_a.save()
+    notify(users=[story.officer_a], message="มีข้อเสนอโครงการใหม่ ก")
+    call_command("notices_digest", "--enqueue", "--day", "2025-03-01")  # the immediate backend runs it
+    assert len(mail.outbox) == 1 and DigestDay.objects.get(day="2025-03-01").sent == 1
+    notify(users=[story.officer_a], message="มีข้อเสนอโครงการใหม่ ข")
+    result = notices_digest_daily.enqueue("2025-03-01")
+    assert result.return_value is None and len(mail.outbox) == 1  # that day's digest went out already
+    call_command("notices_digest", "--day", "2025-03-01")
+    assert len(mail.outbox) == 1
+    assert notices_digest_daily.enqueue("2025-03-02").return_value == 1  # the next day's has the new notice
+    assert "มีข้อเสนอโครงการใหม่ ข" in mail.outbox[1].body
