@@ -15,11 +15,13 @@ SKIPPED = {"migrations", "tests", "demo", "bench"}
 THE_HELPER = ("projects/services.py", "_change")
 # Not a project's status: the search index keeps a copy of it on a project's report documents, and
 # the field app marks a synced record's conflict resolved (its own SyncRecord.status), and webhooks
-# record what came of sending a delivery (Delivery.status).
+# record what came of sending a delivery (Delivery.status), and an export job its progress
+# (ExportJob.status: running, then done or failed).
 COPIES = [
     ("search/services.py", "search_document_update"),
     ("field/services.py", "conflict_resolve"),
     ("webhooks/services.py", "delivery_attempt"),
+    *[("reports/services.py", "export_job_run")] * 3,
 ]
 
 
