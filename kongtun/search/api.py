@@ -26,7 +26,7 @@ class SearchParams(Schema):
     support_type: int | None = None
     target_group: int | None = None
     limit: int = Field(20, ge=1, le=100)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=10_000)  # results are counted up to COUNT_CAP anyway
 
 
 def _optional_user(request: HttpRequest) -> Any:

@@ -38,3 +38,10 @@ def test_api_search_shows_drafts_to_a_token_of_the_fund_officer(story, data):
     _token, key = api_token_create(user=story.officer_a, name="test")
     response = Client().get("/api/v1/search/", {"q": "บุหรี่ไฟฟ้า"}, HTTP_AUTHORIZATION=f"Bearer {key}")
     assert response.json()["count"] == 1
+
+
+def test_api_search_refuses_an_offset_past_what_can_be_paged_with_a_thai_error(story, data):
+    response = Client().get("/api/v1/search/", {"q": "บุหรี่", "offset": str(2 * 10**33)})
+    assert response.status_code == 422  # was 500: the database cannot take such an offset
+    body = response.json()
+    assert body["errors"][0]["field"].endswith("offset") and body["detail"]
