@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Max, Min, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
@@ -63,8 +64,30 @@ def target_in_force(fiscal_year: int, *, today: dt.date | None = None) -> Target
     return found
 
 
+class _Rates:
+    """What was used and what is left of the money available, for a fund or an area."""
+
+    expense: Decimal
+    if TYPE_CHECKING:  # a field of an area's sum, a property of a fund's books
+
+        @property
+        def available(self) -> Decimal: ...
+
+    @property
+    def balance(self) -> Decimal:
+        return self.available - self.expense
+
+    @property
+    def use_rate(self) -> Decimal | None:
+        return rate(self.expense, self.available)
+
+    @property
+    def balance_rate(self) -> Decimal | None:
+        return rate(self.balance, self.available)
+
+
 @dataclass
-class FundMoney:
+class FundMoney(_Rates):
     """One fund's year so far, from its month rows."""
 
     fund_id: int
@@ -82,21 +105,9 @@ class FundMoney:
     def available(self) -> Decimal:
         return self.brought_forward + self.income
 
-    @property
-    def balance(self) -> Decimal:
-        return self.available - self.expense
-
-    @property
-    def use_rate(self) -> Decimal | None:
-        return rate(self.expense, self.available)
-
-    @property
-    def balance_rate(self) -> Decimal | None:
-        return rate(self.balance, self.available)
-
 
 @dataclass
-class AreaMoney:
+class AreaMoney(_Rates):
     """The funds of one area added up (a child row of the finance dashboard, or its total)."""
 
     key: str
@@ -107,18 +118,6 @@ class AreaMoney:
     closed_last_month: int = 0
     available: Decimal = ZERO
     expense: Decimal = ZERO
-
-    @property
-    def balance(self) -> Decimal:
-        return self.available - self.expense
-
-    @property
-    def use_rate(self) -> Decimal | None:
-        return rate(self.expense, self.available)
-
-    @property
-    def balance_rate(self) -> Decimal | None:
-        return rate(self.balance, self.available)
 
 
 @dataclass
